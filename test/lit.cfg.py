@@ -1,0 +1,23 @@
+# -*- Python -*-
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "ONNXC"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py",
+                   "E2E", "Runtime", "Unit"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.onnxc_obj_root, "test")
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+config.substitutions.append(("%python", config.onnxc_python))
+config.substitutions.append(("%models", os.path.join(config.onnxc_src_root, "..", "shared", "models")))
+
+llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
+llvm_config.use_default_substitutions()
+
+tool_dirs = [config.onnxc_tools_dir, config.llvm_tools_dir]
+tools = ["onnx-opt", "onnx-compile", "onnx-run"]
+llvm_config.add_tool_substitutions(tools, tool_dirs)
