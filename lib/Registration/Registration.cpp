@@ -11,10 +11,7 @@
 #include "mlir/InitAllPasses.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 
-#if __has_include("onnxc/Conversion/Passes.h")
 #include "onnxc/Conversion/Passes.h"
-#define ONNXC_HAVE_CONVERSIONS 1
-#endif
 #if __has_include("onnxc/Pipelines/Pipelines.h")
 #include "onnxc/Pipelines/Pipelines.h"
 #define ONNXC_HAVE_PIPELINES 1
@@ -32,9 +29,7 @@ void registerAllDialects(mlir::DialectRegistry &registry) {
 void registerAllPasses() {
   mlir::registerAllPasses();
   onnx::registerOnnxPasses();
-#ifdef ONNXC_HAVE_CONVERSIONS
   registerConversionPasses();
-#endif
 #ifdef ONNXC_HAVE_PIPELINES
   registerPipelines();
 #endif

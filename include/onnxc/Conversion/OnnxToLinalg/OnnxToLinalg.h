@@ -1,0 +1,41 @@
+//===- OnnxToLinalg.h - onnx to linalg patterns -----------------*- C++ -*-===//
+
+#ifndef ONNXC_CONVERSION_ONNXTOLINALG_ONNXTOLINALG_H
+#define ONNXC_CONVERSION_ONNXTOLINALG_ONNXTOLINALG_H
+
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace onnxc {
+
+/// Converts onnx tensor types to the types of the linalg level: unsigned
+/// integer element types become signless.
+class OnnxToLinalgTypeConverter : public mlir::TypeConverter {
+public:
+  OnnxToLinalgTypeConverter();
+};
+
+// One populate function per op family (one file each).
+void populateOnnxToLinalgElementwisePatterns(
+    const mlir::TypeConverter &converter, mlir::RewritePatternSet &patterns);
+void populateOnnxToLinalgMatMulPatterns(const mlir::TypeConverter &converter,
+                                        mlir::RewritePatternSet &patterns);
+void populateOnnxToLinalgConvPatterns(const mlir::TypeConverter &converter,
+                                      mlir::RewritePatternSet &patterns);
+void populateOnnxToLinalgPoolPatterns(const mlir::TypeConverter &converter,
+                                      mlir::RewritePatternSet &patterns);
+void populateOnnxToLinalgReducePatterns(const mlir::TypeConverter &converter,
+                                        mlir::RewritePatternSet &patterns);
+void populateOnnxToLinalgNormalizationPatterns(
+    const mlir::TypeConverter &converter, mlir::RewritePatternSet &patterns);
+void populateOnnxToLinalgDataMovementPatterns(
+    const mlir::TypeConverter &converter, mlir::RewritePatternSet &patterns);
+void populateOnnxToLinalgControlFlowPatterns(
+    const mlir::TypeConverter &converter, mlir::RewritePatternSet &patterns);
+
+/// All of the above.
+void populateOnnxToLinalgPatterns(const mlir::TypeConverter &converter,
+                                  mlir::RewritePatternSet &patterns);
+
+} // namespace onnxc
+
+#endif // ONNXC_CONVERSION_ONNXTOLINALG_ONNXTOLINALG_H

@@ -1,0 +1,216 @@
+//===- Common.cpp - shared helpers of the onnx to linalg patterns ---------===//
+
+#include "Common.h"
+
+#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
+#include "mlir/IR/Matchers.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <mutex>
+
+using namespace mlir;
+
+namespace onnxc::lowering {
+namespace {
+std::mutex reportedMutex;
+llvm::DenseSet<Operation *> &reportedOps() {
+  static llvm::DenseSet<Operation *> ops;
+  return ops;
+}
+} // namespace
+
+LogicalResult reportUnsupported(Operation *op, const Twine &reason) {
+  {
+    std::lock_guard<std::mutex> lock(reportedMutex);
+    if (!reportedOps().insert(op).second)
+      return failure();
+  }
+  op->emitError() << "cannot lower: " << reason;
+  return failure();
+}
+
+bool wasReported(Operation *op) {
+  std::lock_guard<std::mutex> lock(reportedMutex);
+  return reportedOps().contains(op);
+}
+
+RankedTensorType getConvertedResultType(const TypeConverter *tc, Operation *op,
+                                        unsigned idx) {
+  return dyn_cast_or_null<RankedTensorType>(
+      tc->convertType(op->getResult(idx).getType()));
+}
+
+bool isUnsignedElement(Value onnxValue) {
+  auto type = dyn_cast<ShapedType>(onnxValue.getType());
+  return type && type.getElementType().isUnsignedInteger();
+}
+
+OpFoldResult getDim(OpBuilder &b, Location loc, Value tensor, int64_t dim) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  if (!type.isDynamicDim(dim))
+    return b.getIndexAttr(type.getDimSize(dim));
+  return tensor::DimOp::create(b, loc, tensor, dim).getResult();
+}
+
+SmallVector<OpFoldResult> getDims(OpBuilder &b, Location loc, Value tensor) {
+  SmallVector<OpFoldResult> dims;
+  for (int64_t i = 0, e = cast<RankedTensorType>(tensor.getType()).getRank();
+       i < e; ++i)
+    dims.push_back(getDim(b, loc, tensor, i));
+  return dims;
+}
+
+Value createEmpty(OpBuilder &b, Location loc, RankedTensorType type,
+                  ArrayRef<OpFoldResult> dims) {
+  SmallVector<Value> dynamic;
+  for (int64_t i = 0, e = type.getRank(); i < e; ++i)
+    if (type.isDynamicDim(i))
+      dynamic.push_back(getValueOrCreateConstantIndexOp(b, loc, dims[i]));
+  return tensor::EmptyOp::create(b, loc, type, dynamic);
+}
+
+Value createFilled(OpBuilder &b, Location loc, RankedTensorType type,
+                   ArrayRef<OpFoldResult> dims, Value value) {
+  Value empty = createEmpty(b, loc, type, dims);
+  return linalg::FillOp::create(b, loc, value, empty).getResult(0);
+}
+
+SmallVector<OpFoldResult> getBroadcastDims(OpBuilder &b, Location loc,
+                                           ValueRange operands,
+                                           RankedTensorType resultType) {
+  int64_t rank = resultType.getRank();
+  SmallVector<OpFoldResult> dims;
+  for (int64_t i = 0; i < rank; ++i) {
+    if (!resultType.isDynamicDim(i)) {
+      dims.push_back(b.getIndexAttr(resultType.getDimSize(i)));
+      continue;
+    }
+    OpFoldResult dim;
+    for (Value operand : operands) {
+      auto type = cast<RankedTensorType>(operand.getType());
+      int64_t j = i - (rank - type.getRank());
+      if (j < 0 || type.getDimSize(j) == 1)
+        continue;
+      dim = getDim(b, loc, operand, j);
+      break;
+    }
+    dims.push_back(dim ? dim : b.getIndexAttr(1));
+  }
+  return dims;
+}
+
+AffineMap getBroadcastMap(MLIRContext *ctx, RankedTensorType operandType,
+                          RankedTensorType resultType) {
+  int64_t outRank = resultType.getRank();
+  int64_t offset = outRank - operandType.getRank();
+  SmallVector<AffineExpr> exprs;
+  for (int64_t j = 0; j < operandType.getRank(); ++j) {
+    int64_t i = j + offset;
+    if (operandType.getDimSize(j) == 1 && resultType.getDimSize(i) != 1)
+      exprs.push_back(getAffineConstantExpr(0, ctx));
+    else
+      exprs.push_back(getAffineDimExpr(i, ctx));
+  }
+  return AffineMap::get(outRank, 0, exprs, ctx);
+}
+
+Value createScalar(OpBuilder &b, Location loc, Type type, double v) {
+  if (auto floatType = dyn_cast<FloatType>(type))
+    return arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, v));
+  if (type.isIndex())
+    return arith::ConstantIndexOp::create(b, loc, static_cast<int64_t>(v));
+  auto intType = cast<IntegerType>(type);
+  return arith::ConstantOp::create(
+      b, loc,
+      b.getIntegerAttr(intType, APInt(intType.getWidth(),
+                                      static_cast<int64_t>(v),
+                                      /*isSigned=*/true,
+                                      /*implicitTrunc=*/true)));
+}
+
+Value convertScalar(OpBuilder &b, Location loc, Value v, Type to,
+                    bool fromUnsigned, bool toUnsigned) {
+  Type from = v.getType();
+  if (from == to)
+    return v;
+  auto fromFloat = dyn_cast<FloatType>(from);
+  auto toFloat = dyn_cast<FloatType>(to);
+  if (fromFloat && toFloat) {
+    if (fromFloat.getWidth() < toFloat.getWidth())
+      return arith::ExtFOp::create(b, loc, to, v);
+    if (fromFloat.getWidth() > toFloat.getWidth())
+      return arith::TruncFOp::create(b, loc, to, v);
+    // f16 <-> bf16: through f32.
+    Value wide = arith::ExtFOp::create(b, loc, b.getF32Type(), v);
+    return arith::TruncFOp::create(b, loc, to, wide);
+  }
+  if (fromFloat) {
+    auto toInt = cast<IntegerType>(to);
+    if (toInt.getWidth() == 1) {
+      Value zero = createScalar(b, loc, from, 0.0);
+      return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, v, zero);
+    }
+    if (toUnsigned)
+      return arith::FPToUIOp::create(b, loc, to, v);
+    return arith::FPToSIOp::create(b, loc, to, v);
+  }
+  auto fromInt = cast<IntegerType>(from);
+  if (toFloat) {
+    if (fromUnsigned || fromInt.getWidth() == 1)
+      return arith::UIToFPOp::create(b, loc, to, v);
+    return arith::SIToFPOp::create(b, loc, to, v);
+  }
+  auto toInt = cast<IntegerType>(to);
+  if (toInt.getWidth() == 1) {
+    Value zero = createScalar(b, loc, from, 0);
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, v, zero);
+  }
+  if (fromInt.getWidth() < toInt.getWidth()) {
+    if (fromUnsigned || fromInt.getWidth() == 1)
+      return arith::ExtUIOp::create(b, loc, to, v);
+    return arith::ExtSIOp::create(b, loc, to, v);
+  }
+  if (fromInt.getWidth() > toInt.getWidth())
+    return arith::TruncIOp::create(b, loc, to, v);
+  return v; // Same width, signedness only.
+}
+
+Value buildElementwise(
+    OpBuilder &b, Location loc, RankedTensorType resultType, ValueRange inputs,
+    function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineMap> maps;
+  for (Value input : inputs)
+    maps.push_back(getBroadcastMap(
+        ctx, cast<RankedTensorType>(input.getType()), resultType));
+  maps.push_back(b.getMultiDimIdentityMap(resultType.getRank()));
+  SmallVector<utils::IteratorType> iterators(resultType.getRank(),
+                                             utils::IteratorType::parallel);
+  Value init =
+      createEmpty(b, loc, resultType, getBroadcastDims(b, loc, inputs, resultType));
+  auto generic = linalg::GenericOp::create(
+      b, loc, resultType, inputs, init, maps, iterators,
+      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        Value result = body(nested, nestedLoc, args.drop_back());
+        linalg::YieldOp::create(nested, nestedLoc, result);
+      });
+  return generic.getResult(0);
+}
+
+std::optional<SmallVector<int64_t>> getConstantIntValues(Value v) {
+  DenseIntElementsAttr attr;
+  if (!v || !matchPattern(v, m_Constant(&attr)))
+    return onnx::getConstantInts(v);
+  SmallVector<int64_t> values;
+  for (const APInt &value : attr.getValues<APInt>())
+    values.push_back(value.getSExtValue());
+  return values;
+}
+
+Value extractIndex(OpBuilder &b, Location loc, Value tensor, int64_t i) {
+  Value idx = arith::ConstantIndexOp::create(b, loc, i);
+  Value element = tensor::ExtractOp::create(b, loc, tensor, ValueRange{idx});
+  return arith::IndexCastOp::create(b, loc, b.getIndexType(), element);
+}
+
+} // namespace onnxc::lowering

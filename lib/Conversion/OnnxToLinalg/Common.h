@@ -1,0 +1,107 @@
+//===- Common.h - shared helpers of the onnx to linalg patterns -*- C++ -*-===//
+//
+// Internal to lib/Conversion/OnnxToLinalg.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ONNXC_LIB_CONVERSION_ONNXTOLINALG_COMMON_H
+#define ONNXC_LIB_CONVERSION_ONNXTOLINALG_COMMON_H
+
+#include "dialects/Onnx/IR/OnnxOps.h"
+#include "onnxc/Conversion/OnnxToLinalg/OnnxToLinalg.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/AffineMap.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace onnxc::lowering {
+
+/// Emits "cannot lower: <reason>" on `op` (its location names the ONNX node)
+/// once, marks the op as reported, and returns failure. Use it for
+/// configurations the lowering does not support; the pass fails afterwards.
+llvm::LogicalResult reportUnsupported(mlir::Operation *op,
+                                      const llvm::Twine &reason);
+
+/// True when reportUnsupported was called for `op`.
+bool wasReported(mlir::Operation *op);
+
+/// The converted (signless, ranked) type of result `idx` of `op`, or null
+/// when it is not a ranked tensor.
+mlir::RankedTensorType getConvertedResultType(const mlir::TypeConverter *tc,
+                                              mlir::Operation *op,
+                                              unsigned idx = 0);
+
+/// True when the ONNX element type of `v` is an unsigned integer.
+bool isUnsignedElement(mlir::Value onnxValue);
+
+/// The size of dimension `dim` of `tensor` as an OpFoldResult (an index
+/// attribute when static, a tensor.dim otherwise).
+mlir::OpFoldResult getDim(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::Value tensor, int64_t dim);
+llvm::SmallVector<mlir::OpFoldResult> getDims(mlir::OpBuilder &b,
+                                              mlir::Location loc,
+                                              mlir::Value tensor);
+
+/// tensor.empty of `type`; `dims` holds one entry per dimension (only the
+/// dynamic ones are used).
+mlir::Value createEmpty(mlir::OpBuilder &b, mlir::Location loc,
+                        mlir::RankedTensorType type,
+                        llvm::ArrayRef<mlir::OpFoldResult> dims);
+
+/// tensor.empty + linalg.fill with `value`.
+mlir::Value createFilled(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::RankedTensorType type,
+                         llvm::ArrayRef<mlir::OpFoldResult> dims,
+                         mlir::Value value);
+
+/// Result dims of numpy broadcasting of `operands` (converted tensors) into
+/// `resultType`: static dims from the type, dynamic ones from the first
+/// operand whose aligned dim is not a static 1.
+llvm::SmallVector<mlir::OpFoldResult>
+getBroadcastDims(mlir::OpBuilder &b, mlir::Location loc,
+                 mlir::ValueRange operands, mlir::RankedTensorType resultType);
+
+/// The indexing map of an operand of type `operandType` broadcast (numpy
+/// rules, aligned at the right) into an iteration space of rank `outRank`:
+/// static size-1 dims that the result does not have as 1 read index 0.
+mlir::AffineMap getBroadcastMap(mlir::MLIRContext *ctx,
+                                mlir::RankedTensorType operandType,
+                                mlir::RankedTensorType resultType);
+
+/// A scalar arith.constant of `type` (float, integer or index) holding `v`.
+mlir::Value createScalar(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::Type type, double v);
+
+/// Converts scalar `v` from element type `from` to `to` with ONNX Cast
+/// semantics; `fromUnsigned`/`toUnsigned` give the ONNX signedness of
+/// integer types (the values themselves are signless).
+mlir::Value convertScalar(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::Value v, mlir::Type to, bool fromUnsigned,
+                          bool toUnsigned);
+
+/// An element-wise linalg.generic over `resultType` whose inputs are
+/// broadcast with getBroadcastMap; `body` gets the scalar arguments and
+/// returns the scalar result.
+mlir::Value buildElementwise(
+    mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType resultType,
+    mlir::ValueRange inputs,
+    llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location,
+                                   mlir::ValueRange)>
+        body);
+
+/// The values of a constant integer operand (through onnx.Constant or an
+/// arith.constant after conversion).
+std::optional<llvm::SmallVector<int64_t>> getConstantIntValues(mlir::Value v);
+
+/// The index (as `index` type) held by element `i` of a 1-D integer tensor
+/// that is only known at run time.
+mlir::Value extractIndex(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::Value tensor, int64_t i);
+
+} // namespace onnxc::lowering
+
+#endif // ONNXC_LIB_CONVERSION_ONNXTOLINALG_COMMON_H
