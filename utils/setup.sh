@@ -74,8 +74,11 @@ if [ "$do_example" = 1 ]; then
   if onnxc_up_to_date "$lib" "$model" "$ONNXC_BUILD_DIR/bin/onnx-compile"; then
     onnxc_log "up to date"
   else
-    onnxc_log "build/bin/onnx-compile $model -target=cpu -o $lib"
-    "$ONNXC_BUILD_DIR/bin/onnx-compile" "$model" -target=cpu -o "$lib"
+    onnxc_log "$ONNXC_BUILD_DIR/bin/onnx-compile $model -target=cpu -o $lib"
+    if ! "$ONNXC_BUILD_DIR/bin/onnx-compile" "$model" -target=cpu -o "$lib"; then
+      rm -f "$lib"  # never leave a partial file that looks up to date
+      exit 1
+    fi
   fi
 
   onnxc_step "run the example model on its reference data"
