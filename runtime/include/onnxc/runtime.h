@@ -79,6 +79,10 @@ typedef enum onnxc_error_code {
   ONNXC_RUNTIME_ERROR = 8,
   /** A memory allocation failed. */
   ONNXC_OUT_OF_MEMORY = 9,
+  /* Not values: they make the enum span every int32_t, so that any value a
+   * C caller stores is a valid value of the type in C++ too. */
+  ONNXC_ERROR_CODE_RANGE_MIN = -2147483647 - 1,
+  ONNXC_ERROR_CODE_RANGE_MAX = 2147483647,
 } onnxc_error_code;
 
 typedef struct onnxc_status onnxc_status;
@@ -128,6 +132,10 @@ typedef enum onnxc_element_type {
   ONNXC_TYPE_UINT32 = 12,
   ONNXC_TYPE_UINT64 = 13,
   ONNXC_TYPE_BFLOAT16 = 16,
+  /* Not values: they make the enum span every int32_t, so that any value a
+   * C caller stores is a valid value of the type in C++ too. */
+  ONNXC_TYPE_RANGE_MIN = -2147483647 - 1,
+  ONNXC_TYPE_RANGE_MAX = 2147483647,
 } onnxc_element_type;
 
 /** The signature name of `type` ("f32", "i64", "bool", ...); NULL for a
@@ -151,6 +159,10 @@ typedef enum onnxc_device {
   ONNXC_DEVICE_CPU = 0,
   ONNXC_DEVICE_CUDA = 1,
   ONNXC_DEVICE_SYSTOLIC = 2,
+  /* Not values: they make the enum span every int32_t, so that any value a
+   * C caller stores is a valid value of the type in C++ too. */
+  ONNXC_DEVICE_RANGE_MIN = -2147483647 - 1,
+  ONNXC_DEVICE_RANGE_MAX = 2147483647,
 } onnxc_device;
 
 /** "cpu", "cuda", "systolic"; NULL for any other value. */
@@ -251,6 +263,10 @@ ONNXC_API const char *onnxc_model_path(const onnxc_model *model);
 typedef enum onnxc_memory {
   ONNXC_MEMORY_HOST = 0,
   ONNXC_MEMORY_DEVICE = 1,
+  /* Not values: they make the enum span every int32_t, so that any value a
+   * C caller stores is a valid value of the type in C++ too. */
+  ONNXC_MEMORY_RANGE_MIN = -2147483647 - 1,
+  ONNXC_MEMORY_RANGE_MAX = 2147483647,
 } onnxc_memory;
 
 /** Set in onnxc_tensor.flags when the runtime allocated `data`; release it

@@ -49,6 +49,8 @@ const char *onnxc_error_code_name(onnxc_error_code code) {
     return "runtime error";
   case ONNXC_OUT_OF_MEMORY:
     return "out of memory";
+  default:
+    break;
   }
   return "unknown";
 }
@@ -77,6 +79,8 @@ const char *onnxc_device_name(onnxc_device device) {
     return "cuda";
   case ONNXC_DEVICE_SYSTOLIC:
     return "systolic";
+  default:
+    break;
   }
   return nullptr;
 }
