@@ -12,10 +12,8 @@
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 
 #include "onnxc/Conversion/Passes.h"
-#if __has_include("onnxc/Pipelines/Pipelines.h")
 #include "onnxc/Pipelines/Pipelines.h"
-#define ONNXC_HAVE_PIPELINES 1
-#endif
+#include "onnxc/Transforms/Passes.h"
 
 namespace onnxc {
 
@@ -30,9 +28,8 @@ void registerAllPasses() {
   mlir::registerAllPasses();
   onnx::registerOnnxPasses();
   registerConversionPasses();
-#ifdef ONNXC_HAVE_PIPELINES
+  registerTransformsPasses();
   registerPipelines();
-#endif
 }
 
 } // namespace onnxc

@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <mutex>
 
@@ -211,6 +212,164 @@ Value extractIndex(OpBuilder &b, Location loc, Value tensor, int64_t i) {
   Value idx = arith::ConstantIndexOp::create(b, loc, i);
   Value element = tensor::ExtractOp::create(b, loc, tensor, ValueRange{idx});
   return arith::IndexCastOp::create(b, loc, b.getIndexType(), element);
+}
+
+AffineMap getReducedMap(MLIRContext *ctx, ArrayRef<bool> reduced) {
+  SmallVector<AffineExpr> exprs;
+  for (auto [i, isReduced] : llvm::enumerate(reduced))
+    if (!isReduced)
+      exprs.push_back(getAffineDimExpr(i, ctx));
+  return AffineMap::get(reduced.size(), 0, exprs, ctx);
+}
+
+Value buildReduction(OpBuilder &b, Location loc, Value input,
+                     ArrayRef<bool> reduced, Value init, ValueRange extraInputs,
+                     function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
+  MLIRContext *ctx = b.getContext();
+  auto inputType = cast<RankedTensorType>(input.getType());
+  assert(static_cast<int64_t>(reduced.size()) == inputType.getRank() &&
+         "one flag per input dim");
+  SmallVector<int64_t> shape;
+  SmallVector<OpFoldResult> dims;
+  SmallVector<utils::IteratorType> iterators;
+  for (auto [i, isReduced] : llvm::enumerate(reduced)) {
+    iterators.push_back(isReduced ? utils::IteratorType::reduction
+                                  : utils::IteratorType::parallel);
+    if (isReduced)
+      continue;
+    shape.push_back(inputType.getDimSize(i));
+    dims.push_back(getDim(b, loc, input, i));
+  }
+  auto resultType = RankedTensorType::get(shape, init.getType());
+  Value acc = createFilled(b, loc, resultType, dims, init);
+
+  AffineMap reducedMap = getReducedMap(ctx, reduced);
+  SmallVector<Value> inputs{input};
+  llvm::append_range(inputs, extraInputs);
+  SmallVector<AffineMap> maps{b.getMultiDimIdentityMap(reduced.size())};
+  maps.append(extraInputs.size() + 1, reducedMap);
+  auto generic = linalg::GenericOp::create(
+      b, loc, resultType, inputs, acc, maps, iterators,
+      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        linalg::YieldOp::create(nested, nestedLoc,
+                                body(nested, nestedLoc, args));
+      });
+  return generic.getResult(0);
+}
+
+Value expandReducedDims(OpBuilder &b, Location loc, Value value,
+                        ArrayRef<bool> reduced) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> shape;
+  SmallVector<OpFoldResult> outputShape;
+  // Each kept dim groups with the size-1 dims before it; trailing size-1 dims
+  // join the last group, and a rank-0 value has no groups at all.
+  SmallVector<ReassociationIndices> reassociation;
+  ReassociationIndices pending;
+  int64_t src = 0;
+  for (auto [i, isReduced] : llvm::enumerate(reduced)) {
+    pending.push_back(i);
+    if (isReduced) {
+      shape.push_back(1);
+      outputShape.push_back(b.getIndexAttr(1));
+      continue;
+    }
+    shape.push_back(type.getDimSize(src));
+    outputShape.push_back(getDim(b, loc, value, src));
+    ++src;
+    reassociation.push_back(std::move(pending));
+    pending.clear();
+  }
+  if (!reassociation.empty())
+    llvm::append_range(reassociation.back(), pending);
+  auto resultType = RankedTensorType::get(shape, type.getElementType());
+  if (resultType == type)
+    return value;
+  return tensor::ExpandShapeOp::create(b, loc, resultType, value,
+                                       reassociation, outputShape);
+}
+
+namespace {
+/// Folds `lhs op rhs` when both are static, else builds `OpTy`.
+template <typename OpTy>
+OpFoldResult foldIndexOp(OpBuilder &b, Location loc, OpFoldResult lhs,
+                         OpFoldResult rhs,
+                         function_ref<int64_t(int64_t, int64_t)> fold) {
+  std::optional<int64_t> l = getConstantIntValue(lhs);
+  std::optional<int64_t> r = getConstantIntValue(rhs);
+  if (l && r)
+    return b.getIndexAttr(fold(*l, *r));
+  return OpTy::create(b, loc, getValueOrCreateConstantIndexOp(b, loc, lhs),
+                      getValueOrCreateConstantIndexOp(b, loc, rhs))
+      .getResult();
+}
+} // namespace
+
+OpFoldResult addIndex(OpBuilder &b, Location loc, OpFoldResult lhs,
+                      OpFoldResult rhs) {
+  if (isZeroInteger(rhs))
+    return lhs;
+  if (isZeroInteger(lhs))
+    return rhs;
+  return foldIndexOp<arith::AddIOp>(b, loc, lhs, rhs,
+                                    [](int64_t l, int64_t r) { return l + r; });
+}
+
+OpFoldResult subIndex(OpBuilder &b, Location loc, OpFoldResult lhs,
+                      OpFoldResult rhs) {
+  if (isZeroInteger(rhs))
+    return lhs;
+  return foldIndexOp<arith::SubIOp>(b, loc, lhs, rhs,
+                                    [](int64_t l, int64_t r) { return l - r; });
+}
+
+OpFoldResult mulIndex(OpBuilder &b, Location loc, OpFoldResult lhs,
+                      OpFoldResult rhs) {
+  if (isOneInteger(rhs))
+    return lhs;
+  if (isOneInteger(lhs))
+    return rhs;
+  return foldIndexOp<arith::MulIOp>(b, loc, lhs, rhs,
+                                    [](int64_t l, int64_t r) { return l * r; });
+}
+
+OpFoldResult floorDivIndex(OpBuilder &b, Location loc, OpFoldResult lhs,
+                           OpFoldResult rhs) {
+  if (isOneInteger(rhs))
+    return lhs;
+  return foldIndexOp<arith::FloorDivSIOp>(
+      b, loc, lhs, rhs, [](int64_t l, int64_t r) {
+        return l / r - ((l % r != 0) && ((l < 0) != (r < 0)) ? 1 : 0);
+      });
+}
+
+Value padTensor(OpBuilder &b, Location loc, Value tensor,
+                ArrayRef<OpFoldResult> low, ArrayRef<OpFoldResult> high,
+                Value value) {
+  if (llvm::all_of(low, isZeroInteger) && llvm::all_of(high, isZeroInteger))
+    return tensor;
+  return tensor::PadOp::create(b, loc, /*resultType=*/Type(), tensor, low,
+                               high, value)
+      .getResult();
+}
+
+Value castTo(OpBuilder &b, Location loc, Value v, Type type) {
+  if (v.getType() == type)
+    return v;
+  return tensor::CastOp::create(b, loc, type, v);
+}
+
+Type getComputeType(Type type) {
+  if (type.isF16() || type.isBF16())
+    return Float32Type::get(type.getContext());
+  return type;
+}
+
+std::string typeToString(Type type) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << type;
+  return s;
 }
 
 } // namespace onnxc::lowering

@@ -102,6 +102,64 @@ std::optional<llvm::SmallVector<int64_t>> getConstantIntValues(mlir::Value v);
 mlir::Value extractIndex(mlir::OpBuilder &b, mlir::Location loc,
                          mlir::Value tensor, int64_t i);
 
+
+/// The map (d0, ..., dn) -> (the di not set in `reduced`), from the iteration
+/// space of a reduction over a tensor of rank reduced.size() to its result.
+mlir::AffineMap getReducedMap(mlir::MLIRContext *ctx,
+                              llvm::ArrayRef<bool> reduced);
+
+/// A linalg.generic that reduces `input` over the dims set in `reduced` into a
+/// tensor of the remaining dims (in order, dynamic sizes from `input`) filled
+/// with `init` first; its element type is that of `init`. `extraInputs` are
+/// tensors of the result's shape read at the accumulator's position. `body`
+/// gets (input element, extra elements..., accumulator) and returns the new
+/// accumulator.
+mlir::Value buildReduction(
+    mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
+    llvm::ArrayRef<bool> reduced, mlir::Value init,
+    mlir::ValueRange extraInputs,
+    llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location,
+                                   mlir::ValueRange)>
+        body);
+
+/// `value`, a reduction result without the reduced dims, with the dims set in
+/// `reduced` put back as size 1 (tensor.expand_shape; keepdims=1).
+mlir::Value expandReducedDims(mlir::OpBuilder &b, mlir::Location loc,
+                              mlir::Value value, llvm::ArrayRef<bool> reduced);
+
+/// Index arithmetic on OpFoldResults: static operands give an index
+/// attribute, dynamic ones arith ops on `index` values.
+mlir::OpFoldResult addIndex(mlir::OpBuilder &b, mlir::Location loc,
+                            mlir::OpFoldResult lhs, mlir::OpFoldResult rhs);
+mlir::OpFoldResult subIndex(mlir::OpBuilder &b, mlir::Location loc,
+                            mlir::OpFoldResult lhs, mlir::OpFoldResult rhs);
+mlir::OpFoldResult mulIndex(mlir::OpBuilder &b, mlir::Location loc,
+                            mlir::OpFoldResult lhs, mlir::OpFoldResult rhs);
+/// Rounds towards negative infinity.
+mlir::OpFoldResult floorDivIndex(mlir::OpBuilder &b, mlir::Location loc,
+                                 mlir::OpFoldResult lhs,
+                                 mlir::OpFoldResult rhs);
+
+/// tensor.pad of `tensor` with the scalar `value`; `low` and `high` hold one
+/// entry per dimension. Returns `tensor` itself when no pad is needed.
+mlir::Value padTensor(mlir::OpBuilder &b, mlir::Location loc,
+                      mlir::Value tensor,
+                      llvm::ArrayRef<mlir::OpFoldResult> low,
+                      llvm::ArrayRef<mlir::OpFoldResult> high,
+                      mlir::Value value);
+
+/// `v` as a value of tensor type `type`: itself, or a tensor.cast when the
+/// two differ only in static sizes.
+mlir::Value castTo(mlir::OpBuilder &b, mlir::Location loc, mlir::Value v,
+                   mlir::Type type);
+
+/// The type float math on `type` is computed in: f32 for f16/bf16, `type`
+/// otherwise.
+mlir::Type getComputeType(mlir::Type type);
+
+/// `type` as printed, for diagnostics.
+std::string typeToString(mlir::Type type);
+
 } // namespace onnxc::lowering
 
 #endif // ONNXC_LIB_CONVERSION_ONNXTOLINALG_COMMON_H

@@ -1,0 +1,24 @@
+//===- Passes.h - target-independent transforms -----------------*- C++ -*-===//
+
+#ifndef ONNXC_TRANSFORMS_PASSES_H
+#define ONNXC_TRANSFORMS_PASSES_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace onnxc {
+
+#define GEN_PASS_DECL
+#include "onnxc/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "onnxc/Transforms/Passes.h.inc"
+
+} // namespace onnxc
+
+#endif // ONNXC_TRANSFORMS_PASSES_H

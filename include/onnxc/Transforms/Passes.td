@@ -1,0 +1,39 @@
+//===- Passes.td - target-independent transforms ----------*- tablegen -*-===//
+
+#ifndef ONNXC_TRANSFORMS_PASSES_TD
+#define ONNXC_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def PackWeights : Pass<"onnxc-pack-weights", "::mlir::ModuleOp"> {
+  let summary = "Pack constant memref globals into one aligned weight blob";
+  let description = [{
+    Moves the bytes of every constant `memref.global` larger than
+    `min-bytes` into one i8 global, `@__onnxc_weights`, each at a 64-byte
+    aligned offset, and rewrites `memref.get_global` of them into a
+    `memref.view` of the blob at that offset. The object writer then emits
+    the blob as one read-only array instead of one constant per weight.
+  }];
+  let options = [
+    Option<"minBytes", "min-bytes", "int64_t", "64",
+           "Globals smaller than this stay as they are">,
+  ];
+  let dependentDialects = ["::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+def PrepareEntryPoint : Pass<"onnxc-prepare-entry-point", "::mlir::ModuleOp"> {
+  let summary = "Make main_graph an entry point with freshly allocated results";
+  let description = [{
+    On tensors, before bufferization: every result of `@main_graph` that is
+    a function argument, a constant, or returned more than once is copied
+    into a new tensor, so that each result of the compiled entry point is its
+    own heap buffer that the runtime frees. Also marks the function with
+    `llvm.emit_c_interface`.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::bufferization::BufferizationDialect"];
+}
+
+#endif // ONNXC_TRANSFORMS_PASSES_TD

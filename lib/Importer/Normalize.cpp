@@ -1,0 +1,266 @@
+//===- Normalize.cpp - older opset forms to the newest form ---------------===//
+
+#include "Normalize.h"
+
+#include "dialects/Onnx/IR/OnnxOps.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/OperationSupport.h"
+#include "mlir/IR/Verifier.h"
+
+using namespace mlir;
+
+namespace onnxc::importer {
+namespace {
+
+Value constI64(OpBuilder &b, Location loc, ArrayRef<int64_t> values,
+               bool scalar = false) {
+  auto type = RankedTensorType::get(
+      scalar ? ArrayRef<int64_t>{} : ArrayRef<int64_t>{(int64_t)values.size()},
+      b.getI64Type());
+  auto attr = DenseElementsAttr::get(type, values);
+  return onnx::ConstantOp::create(b, loc, type, attr);
+}
+
+Value constScalarLike(OpBuilder &b, Location loc, Value like, double v) {
+  Type elementType = onnx::getElementType(like);
+  auto type = RankedTensorType::get({}, elementType);
+  Attribute attr;
+  if (auto f = dyn_cast<FloatType>(elementType))
+    attr = DenseElementsAttr::get(type, b.getFloatAttr(f, v));
+  else
+    attr = DenseElementsAttr::get(
+        type, b.getIntegerAttr(elementType, static_cast<int64_t>(v)));
+  return onnx::ConstantOp::create(b, loc, type, cast<ElementsAttr>(attr));
+}
+
+/// Moves an ints attribute `name` to operand `index` as an i64 constant.
+void attrToInput(OpBuilder &b, NodeState &s, StringRef name, unsigned index) {
+  auto it = s.attributes.find(name);
+  if (it == s.attributes.end())
+    return;
+  auto ints = dyn_cast<DenseI64ArrayAttr>(it->second);
+  s.attributes.erase(it);
+  if (!ints)
+    return;
+  if (s.operands.size() <= index)
+    s.operands.resize(index + 1);
+  s.operands[index] = constI64(b, s.loc, ints.asArrayRef());
+}
+
+/// The Constant node's value in its many attribute forms.
+LogicalResult normalizeConstant(OpBuilder &b, NodeState &s) {
+  if (s.attributes.count("value"))
+    return success();
+  auto take = [&](StringRef name) -> Attribute {
+    auto it = s.attributes.find(name);
+    if (it == s.attributes.end())
+      return {};
+    Attribute a = it->second;
+    s.attributes.erase(it);
+    return a;
+  };
+  if (Attribute a = take("value_float")) {
+    auto type = RankedTensorType::get({}, b.getF32Type());
+    s.attributes["value"] = DenseElementsAttr::get(type, cast<FloatAttr>(a));
+  } else if (Attribute a = take("value_floats")) {
+    auto floats = cast<DenseF32ArrayAttr>(a).asArrayRef();
+    auto type = RankedTensorType::get({(int64_t)floats.size()}, b.getF32Type());
+    s.attributes["value"] = DenseElementsAttr::get(type, floats);
+  } else if (Attribute a = take("value_int")) {
+    auto type = RankedTensorType::get({}, b.getI64Type());
+    s.attributes["value"] = DenseElementsAttr::get(type, cast<IntegerAttr>(a));
+  } else if (Attribute a = take("value_ints")) {
+    auto ints = cast<DenseI64ArrayAttr>(a).asArrayRef();
+    auto type = RankedTensorType::get({(int64_t)ints.size()}, b.getI64Type());
+    s.attributes["value"] = DenseElementsAttr::get(type, ints);
+  } else {
+    return emitError(s.loc) << "only tensor, float(s) and int(s) values are "
+                               "supported (no sparse or string constants)";
+  }
+  return success();
+}
+
+} // namespace
+
+Type elementTypeFromName(MLIRContext *ctx, StringRef name) {
+  std::string upper = name.upper();
+  ::onnx::TensorProto::DataType code;
+  if (!::onnx::TensorProto::DataType_Parse(upper, &code))
+    return {};
+  return convertElementType(ctx, code);
+}
+
+/// Builds one onnx op from `state`, infers its types and folds it.
+static FailureOr<SmallVector<Value>>
+buildOp(OpBuilder &b, NodeState &s, const OpSpec &spec, int numNodeOutputs,
+        SmallVectorImpl<std::unique_ptr<Region>> &regions) {
+  MLIRContext *ctx = b.getContext();
+  std::string opName = "onnx." + s.opType;
+  auto registered = RegisteredOperationName::lookup(opName, ctx);
+  if (!registered)
+    return emitError(s.loc) << "no onnx dialect op for " << s.opType, failure();
+
+  if (spec.numOperands >= 0) {
+    if (static_cast<int>(s.operands.size()) > spec.numOperands)
+      return emitError(s.loc) << "has " << s.operands.size()
+                              << " inputs, at most " << spec.numOperands
+                              << " are allowed",
+             failure();
+    s.operands.resize(spec.numOperands);
+  }
+  OperationState state(s.loc, opName);
+  for (Value &v : s.operands) {
+    if (!v)
+      v = onnx::NoValueOp::create(b, s.loc, b.getNoneType());
+    state.operands.push_back(v);
+  }
+  int numResults = spec.numResults >= 0 ? spec.numResults : numNodeOutputs;
+  if (numNodeOutputs > numResults)
+    return emitError(s.loc) << "has " << numNodeOutputs
+                            << " outputs, at most " << numResults
+                            << " are supported",
+           failure();
+  for (int i = 0; i < numResults; ++i)
+    state.types.push_back(i < numNodeOutputs
+                              ? Type(UnrankedTensorType::get(b.getF32Type()))
+                              : Type(b.getNoneType()));
+  // Attributes the op does not declare (legacy ones such as consumed_inputs
+  // or spatial) carry no meaning in the newest form and are dropped.
+  for (StringAttr name : registered->getAttributeNames()) {
+    auto it = s.attributes.find(name.strref());
+    if (it != s.attributes.end())
+      state.addAttribute(name, it->second);
+  }
+  for (auto &region : regions)
+    state.addRegion(std::move(region));
+  Operation *op = b.create(state);
+  if (failed(verify(op, /*verifyRecursively=*/false)))
+    return failure();
+  if (auto iface = dyn_cast<onnx::ShapeInferenceOpInterface>(op))
+    if (failed(iface.inferShapes()))
+      return failure();
+  SmallVector<Value> results;
+  if (op->getNumRegions() == 0 && !op->hasTrait<OpTrait::ConstantLike>() &&
+      succeeded(b.tryFold(op, results)) &&
+      !llvm::equal(results, op->getResults())) {
+    op->erase();
+    return results;
+  }
+  return SmallVector<Value>(op->getResults());
+}
+
+FailureOr<SmallVector<Value>>
+buildNormalizedOp(OpBuilder &b, NodeState &s, const OpSpec &spec,
+                  int numNodeOutputs,
+                  SmallVectorImpl<std::unique_ptr<Region>> &regions) {
+  StringRef op = s.opType;
+  int64_t v = s.opset;
+  auto input = [&](unsigned i) -> Value {
+    return i < s.operands.size() ? s.operands[i] : Value();
+  };
+
+  if (op == "Constant" && failed(normalizeConstant(b, s)))
+    return failure();
+  if (op.starts_with("Reduce") && ((op == "ReduceSum" && v < 13) ||
+                                   (op != "ReduceSum" && v < 18)))
+    attrToInput(b, s, "axes", 1);
+  if ((op == "Squeeze" || op == "Unsqueeze") && v < 13)
+    attrToInput(b, s, "axes", 1);
+  if (op == "Split" && v < 13)
+    attrToInput(b, s, "split", 1);
+  if (op == "Reshape" && v < 5)
+    attrToInput(b, s, "shape", 1);
+  if (op == "Slice" && v < 10) {
+    attrToInput(b, s, "starts", 1);
+    attrToInput(b, s, "ends", 2);
+    attrToInput(b, s, "axes", 3);
+  }
+  if (op == "Pad" && v < 11) {
+    attrToInput(b, s, "pads", 1);
+    if (auto value = s.attributes.lookup("value")) {
+      s.operands.resize(3);
+      s.operands[2] = constScalarLike(b, s.loc, input(0),
+                                      cast<FloatAttr>(value).getValueAsDouble());
+      s.attributes.erase("value");
+    }
+  }
+  if (op == "Clip" && v < 11) {
+    s.operands.resize(3);
+    if (auto min = s.attributes.lookup("min"))
+      s.operands[1] = constScalarLike(b, s.loc, input(0),
+                                      cast<FloatAttr>(min).getValueAsDouble());
+    if (auto max = s.attributes.lookup("max"))
+      s.operands[2] = constScalarLike(b, s.loc, input(0),
+                                      cast<FloatAttr>(max).getValueAsDouble());
+  }
+  if (op == "Concat" && v < 4 && !s.attributes.count("axis"))
+    s.attributes["axis"] = b.getI64IntegerAttr(1);
+  if (op == "Dropout" && v < 12)
+    s.operands.resize(1);
+
+  // Legacy broadcasting (opset < 7): B aligned to A starting at `axis`.
+  if (v < 7 && s.operands.size() == 2 && s.attributes.count("broadcast")) {
+    auto a = onnx::getRankedShape(input(0));
+    auto bShape = onnx::getRankedShape(input(1));
+    auto broadcast = dyn_cast<IntegerAttr>(s.attributes.lookup("broadcast"));
+    if (broadcast && broadcast.getInt() && a && bShape) {
+      int64_t axis = static_cast<int64_t>(a->size() - bShape->size());
+      if (auto axisAttr = dyn_cast_or_null<IntegerAttr>(s.attributes.lookup("axis")))
+        axis = axisAttr.getInt() < 0 ? axisAttr.getInt() + a->size()
+                                     : axisAttr.getInt();
+      int64_t trailing = static_cast<int64_t>(a->size()) - axis -
+                         static_cast<int64_t>(bShape->size());
+      if (trailing > 0) {
+        SmallVector<int64_t> axes;
+        for (int64_t i = 0; i < trailing; ++i)
+          axes.push_back(bShape->size() + i);
+        NodeState unsq(s.loc, "Unsqueeze", 13);
+        unsq.operands = {input(1), constI64(b, s.loc, axes)};
+        SmallVector<std::unique_ptr<Region>> none;
+        auto r = buildOp(b, unsq, *lookupOp("", "Unsqueeze", 13), 1, none);
+        if (failed(r))
+          return failure();
+        s.operands[1] = (*r)[0];
+      }
+    }
+  }
+
+  // Softmax before opset 13 works on the input flattened to 2-D at `axis`.
+  if ((op == "Softmax" || op == "LogSoftmax") && v < 13) {
+    int64_t axis = 1;
+    if (auto a = dyn_cast_or_null<IntegerAttr>(s.attributes.lookup("axis")))
+      axis = a.getInt();
+    auto shape = onnx::getRankedShape(input(0));
+    int64_t rank = shape ? static_cast<int64_t>(shape->size()) : -1;
+    if (rank >= 0 && (axis == rank - 1 || axis == -1)) {
+      s.attributes["axis"] = b.getI64IntegerAttr(-1);
+    } else {
+      SmallVector<std::unique_ptr<Region>> none;
+      NodeState flatten(s.loc, "Flatten", 13);
+      flatten.operands = {input(0)};
+      flatten.attributes["axis"] = b.getI64IntegerAttr(axis);
+      auto flat = buildOp(b, flatten, *lookupOp("", "Flatten", 13), 1, none);
+      if (failed(flat))
+        return failure();
+      NodeState softmax(s.loc, s.opType, 13);
+      softmax.operands = {(*flat)[0]};
+      softmax.attributes["axis"] = b.getI64IntegerAttr(1);
+      auto sm = buildOp(b, softmax, spec, 1, none);
+      if (failed(sm))
+        return failure();
+      NodeState shapeOf(s.loc, "Shape", 13);
+      shapeOf.operands = {input(0)};
+      auto shapeValue = buildOp(b, shapeOf, *lookupOp("", "Shape", 13), 1, none);
+      if (failed(shapeValue))
+        return failure();
+      NodeState reshape(s.loc, "Reshape", 13);
+      reshape.operands = {(*sm)[0], (*shapeValue)[0]};
+      return buildOp(b, reshape, *lookupOp("", "Reshape", 13), 1, none);
+    }
+  }
+
+  return buildOp(b, s, spec, numNodeOutputs, regions);
+}
+
+} // namespace onnxc::importer

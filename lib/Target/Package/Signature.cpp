@@ -1,0 +1,98 @@
+//===- Signature.cpp - the signature text of a compiled model -------------===//
+
+#include "onnxc/Target/Package.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+namespace onnxc {
+
+std::string encodeSignatureName(StringRef name) {
+  if (name.empty())
+    return "%";
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  for (unsigned char c : name) {
+    if (c == '%' || c <= 0x20 || c > 0x7e)
+      os << '%' << llvm::format_hex_no_prefix(c, 2, /*Upper=*/true);
+    else
+      os << c;
+  }
+  return out;
+}
+
+static std::string dtypeName(Type type) {
+  if (type.isF16())
+    return "f16";
+  if (type.isBF16())
+    return "bf16";
+  if (type.isF32())
+    return "f32";
+  if (type.isF64())
+    return "f64";
+  if (type.isInteger(1))
+    return "bool";
+  if (auto i = dyn_cast<IntegerType>(type))
+    return (i.isUnsigned() ? "u" : "i") + std::to_string(i.getWidth());
+  return "unknown";
+}
+
+static void printTensor(llvm::raw_ostream &os, StringRef kind, StringRef name,
+                        Type type) {
+  auto tensor = cast<TensorType>(type);
+  os << kind << ' ' << encodeSignatureName(name) << ' '
+     << dtypeName(tensor.getElementType()) << ' ' << tensor.getRank();
+  for (int64_t d : tensor.getShape())
+    os << ' ' << (ShapedType::isDynamic(d) ? -1 : d);
+  os << '\n';
+}
+
+std::string buildSignatureIO(ModuleOp module) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  auto func = module.lookupSymbol<func::FuncOp>("main_graph");
+  if (!func)
+    return out;
+  for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+    auto name = func.getArgAttrOfType<StringAttr>(i, "onnx.name");
+    printTensor(os, "input", name ? name.strref() : "", func.getArgumentTypes()[i]);
+  }
+  for (unsigned i = 0; i < func.getNumResults(); ++i) {
+    auto name = func.getResultAttrOfType<StringAttr>(i, "onnx.name");
+    printTensor(os, "output", name ? name.strref() : "", func.getResultTypes()[i]);
+  }
+  return out;
+}
+
+std::string buildSignature(ModuleOp module, const SignatureInfo &info) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  auto str = [&](StringRef key) -> StringRef {
+    if (auto attr = module->getAttrOfType<StringAttr>(key))
+      return attr.strref();
+    return "";
+  };
+  os << "ONNXC " << kAbiVersion << '\n';
+  os << "compiler " << kCompilerVersion << '\n';
+  os << "target " << info.target << '\n';
+  os << "triple " << info.triple << '\n';
+  os << "cpu " << info.cpu << '\n';
+  os << "features " << info.features << '\n';
+  os << "model " << encodeSignatureName(str("onnx.model_name")) << '\n';
+  os << "producer " << encodeSignatureName(str("onnx.producer")) << '\n';
+  if (auto opsets = module->getAttrOfType<DictionaryAttr>("onnx.opset"))
+    for (NamedAttribute opset : opsets)
+      if (auto version = dyn_cast<IntegerAttr>(opset.getValue()))
+        os << "opset " << encodeSignatureName(opset.getName()) << ' '
+           << version.getInt() << '\n';
+  os << "entry onnxc_main\n";
+  os << str("onnxc.signature_io");
+  os << "end\n";
+  return out;
+}
+
+} // namespace onnxc
