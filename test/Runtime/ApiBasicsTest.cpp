@@ -17,7 +17,8 @@ TEST(StatusTest, NullStatusIsSuccess) {
 TEST(StatusTest, ErrorCodesHaveDistinctNames) {
   std::set<std::string> names;
   for (int code = ONNXC_OK; code <= ONNXC_OUT_OF_MEMORY; ++code) {
-    std::string name = onnxc_error_code_name(static_cast<onnxc_error_code>(code));
+    std::string name =
+        onnxc_error_code_name(static_cast<onnxc_error_code>(code));
     EXPECT_NE(name, "unknown") << code;
     names.insert(name);
   }
@@ -102,7 +103,8 @@ TEST(DeviceTest, NamesParseAndPrint) {
   for (onnxc_device device :
        {ONNXC_DEVICE_CPU, ONNXC_DEVICE_CUDA, ONNXC_DEVICE_SYSTOLIC}) {
     onnxc_device parsed = ONNXC_DEVICE_CPU;
-    ASSERT_TRUE(isOk(onnxc_device_from_name(onnxc_device_name(device), &parsed)));
+    ASSERT_TRUE(
+        isOk(onnxc_device_from_name(onnxc_device_name(device), &parsed)));
     EXPECT_EQ(parsed, device);
   }
   EXPECT_STREQ(onnxc_device_name(ONNXC_DEVICE_SYSTOLIC), "systolic");

@@ -99,8 +99,8 @@ TEST(ConcurrencyTest, SharedBuffersAndErrorsFromManyThreads) {
         std::vector<float> x(1 + (t + run) % 17);
         for (size_t i = 0; i < x.size(); ++i)
           x[i] = static_cast<float>(t) - static_cast<float>(i);
-        onnxc_tensor input = makeTensor(ONNXC_TYPE_FLOAT, x,
-                                        {static_cast<int64_t>(x.size())});
+        onnxc_tensor input =
+            makeTensor(ONNXC_TYPE_FLOAT, x, {static_cast<int64_t>(x.size())});
         onnxc_tensor outputs[2] = {};
         if (run % 5 == 0) {
           // An error path: wrong element type.
@@ -149,8 +149,8 @@ TEST(ConcurrencyTest, LoadsAndReleasesFromManyThreads) {
           continue;
         }
         onnxc_session *session = nullptr;
-        status = onnxc_session_create(model, ONNXC_DEVICE_CPU, nullptr,
-                                      &session);
+        status =
+            onnxc_session_create(model, ONNXC_DEVICE_CPU, nullptr, &session);
         if (status)
           ++failures;
         onnxc_status_free(status);

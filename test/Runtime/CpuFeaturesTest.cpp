@@ -9,8 +9,8 @@
 namespace {
 
 TEST(CpuFeaturesTest, BaselineFeaturesArePresent) {
-  for (const char *name : {"sse", "sse2", "64bit", "cx8", "cmov", "fxsr",
-                           "+sse2", "x87"})
+  for (const char *name :
+       {"sse", "sse2", "64bit", "cx8", "cmov", "fxsr", "+sse2", "x87"})
     EXPECT_EQ(onnxc_cpu_has_feature(name), 1) << name;
 }
 

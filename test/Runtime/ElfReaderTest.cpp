@@ -53,9 +53,9 @@ TEST(ElfReaderTest, RefusesShortAndNonElfInput) {
             std::string::npos);
   EXPECT_NE(sectionError({'\x7f', 'E'}).find("not an elf file"),
             std::string::npos);
-  EXPECT_NE(sectionError({'\x7f', 'E', 'L', 'F', 2, 1})
-                .find("truncated elf header"),
-            std::string::npos);
+  EXPECT_NE(
+      sectionError({'\x7f', 'E', 'L', 'F', 2, 1}).find("truncated elf header"),
+      std::string::npos);
   std::vector<char> text(200, 'a');
   EXPECT_NE(sectionError(text).find("not an elf file"), std::string::npos);
 }

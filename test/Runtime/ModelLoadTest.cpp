@@ -20,8 +20,8 @@ onnxc_status *tryLoad(const std::string &path, onnxc_model **model) {
                                    onnxc_error_code code,
                                    const std::string &fragment) {
   onnxc_model *model = nullptr;
-  ::testing::AssertionResult result = isError(tryLoad(path, &model), code,
-                                              fragment);
+  ::testing::AssertionResult result =
+      isError(tryLoad(path, &model), code, fragment);
   if (model) {
     onnxc_model_release(model);
     return ::testing::AssertionFailure() << "model handle set on error";
@@ -116,8 +116,8 @@ TEST(ModelLoadTest, LoadChecksItsArguments) {
   onnxc_model *model = nullptr;
   EXPECT_TRUE(isError(tryLoad("", &model), ONNXC_IO_ERROR, "cannot open"));
   EXPECT_EQ(model, nullptr);
-  EXPECT_TRUE(isError(onnxc_model_load(nullptr, &model),
-                      ONNXC_INVALID_ARGUMENT, "path is null"));
+  EXPECT_TRUE(isError(onnxc_model_load(nullptr, &model), ONNXC_INVALID_ARGUMENT,
+                      "path is null"));
   EXPECT_TRUE(isError(onnxc_model_load(fixturePath("add").c_str(), nullptr),
                       ONNXC_INVALID_ARGUMENT, "model is null"));
   EXPECT_TRUE(isError(onnxc_model_validate(nullptr), ONNXC_INVALID_ARGUMENT,
@@ -197,10 +197,10 @@ TEST(ModelLoadTest, RefusesOtherAbiVersionsWithoutRunningCode) {
 TEST(ModelLoadTest, RefusesGarbageSignatures) {
   EXPECT_TRUE(refused(fixturePath("garbage"), ONNXC_INVALID_MODEL,
                       "signature line 1: expected 'ONNXC <abi version>'"));
-  std::string path = patchedModel(
-      "mnist", mnistSignature("input Input3 f32 4 1 1 28 28",
-                              "input Input3 f32 4 1 1 28"),
-      "shortdims");
+  std::string path = patchedModel("mnist",
+                                  mnistSignature("input Input3 f32 4 1 1 28 28",
+                                                 "input Input3 f32 4 1 1 28"),
+                                  "shortdims");
   EXPECT_TRUE(refused(path, ONNXC_INVALID_MODEL,
                       "signature line 11: input \"Input3\": rank 4 but 3 "
                       "dims"));
@@ -212,33 +212,32 @@ TEST(ModelLoadTest, RefusesFeaturesThisCpuLacks) {
   // Pick features this CPU really lacks.
   std::vector<std::string> absent;
   for (const char *name :
-       {"sse4a", "fma4", "xop", "tbm", "avx512fp16", "amx-fp16",
-        "amx-complex", "avx10.2-512", "avxvnniint16", "usermsr", "clzero"})
+       {"sse4a", "fma4", "xop", "tbm", "avx512fp16", "amx-fp16", "amx-complex",
+        "avx10.2-512", "avxvnniint16", "usermsr", "clzero"})
     if (onnxc_cpu_has_feature(name) == 0)
       absent.push_back(name);
   if (absent.empty())
     GTEST_SKIP() << "this cpu has every candidate feature";
   std::string path = patchedModel(
-      "mnist",
-      mnistSignature("features +sse2", "features +sse2,+" + absent[0]),
+      "mnist", mnistSignature("features +sse2", "features +sse2,+" + absent[0]),
       "features");
   EXPECT_TRUE(refused(path, ONNXC_CPU_FEATURES_MISSING,
                       "model \"mnist-8\" (compiled for x86-64) needs cpu "
                       "features this cpu lacks: " +
                           absent[0]));
   // Unknown and disabled features are not checked.
-  path = patchedModel("mnist",
-                      mnistSignature("features +sse2",
-                                     "features +sse2,-" + absent[0] +
-                                         ",+made-up-tuning"),
-                      "features2");
+  path = patchedModel(
+      "mnist",
+      mnistSignature("features +sse2",
+                     "features +sse2,-" + absent[0] + ",+made-up-tuning"),
+      "features2");
   ModelPtr model = loadModel(path);
   EXPECT_TRUE(model);
 }
 
 TEST(ModelLoadTest, RefusesUnknownTargets) {
-  std::string path = patchedModel(
-      "mnist", mnistSignature("target cpu", "target tpu"), "tpu");
+  std::string path =
+      patchedModel("mnist", mnistSignature("target cpu", "target tpu"), "tpu");
   EXPECT_TRUE(refused(path, ONNXC_UNSUPPORTED_DEVICE,
                       "model \"mnist-8\" was compiled for unknown target "
                       "\"tpu\""));

@@ -60,8 +60,8 @@ struct ToolResult {
 /// Runs onnx-run with `args` (stdout and stderr together).
 ToolResult onnxRun(const std::string &args) {
   ToolResult result;
-  std::string command = std::string("'") + ONNXC_ONNX_RUN + "' " + args +
-                        " 2>&1";
+  std::string command =
+      std::string("'") + ONNXC_ONNX_RUN + "' " + args + " 2>&1";
   FILE *pipe = ::popen(command.c_str(), "r");
   if (!pipe)
     return result;
@@ -105,8 +105,8 @@ TEST(TensorFileTest, RawDataRoundTripsForEveryType) {
     tensor.shape = {2, 3};
     size_t size = onnxc_element_type_size(tensor.dtype);
     for (size_t i = 0; i < 6 * size; ++i)
-      tensor.bytes.push_back(static_cast<unsigned char>(
-          code == 9 ? (i % 2) : (i * 37 + code)));
+      tensor.bytes.push_back(
+          static_cast<unsigned char>(code == 9 ? (i % 2) : (i * 37 + code)));
     std::string path = tempPath("roundtrip.pb");
     std::string error;
     ASSERT_TRUE(onnxrun::writeTensorProto(path, tensor, error)) << error;
@@ -202,8 +202,8 @@ std::string npyFile(int major, const std::string &dict,
   while ((prefix + header.size() + 1) % 64 != 0)
     header += ' ';
   header += '\n';
-  std::vector<char> bytes = {'\x93', 'N', 'U', 'M', 'P', 'Y',
-                             static_cast<char>(major), 0};
+  std::vector<char> bytes = {
+      '\x93', 'N', 'U', 'M', 'P', 'Y', static_cast<char>(major), 0};
   size_t length = header.size();
   bytes.push_back(static_cast<char>(length & 0xff));
   bytes.push_back(static_cast<char>((length >> 8) & 0xff));
@@ -299,8 +299,8 @@ TEST(TensorFileTest, ComparesWithinTolerances) {
   auto compare = [](const HostTensor &a, const HostTensor &e) {
     return onnxrun::compareTensors(a, e, 1e-3, 1e-5);
   };
-  EXPECT_TRUE(compare(floats({1, nan, inf, -inf}), floats({1, nan, inf, -inf}))
-                  .match);
+  EXPECT_TRUE(
+      compare(floats({1, nan, inf, -inf}), floats({1, nan, inf, -inf})).match);
   EXPECT_FALSE(compare(floats({1, 2}), floats({1, nan})).match);
   EXPECT_FALSE(compare(floats({nan}), floats({0})).match);
   EXPECT_FALSE(compare(floats({inf}), floats({-inf})).match);
@@ -357,8 +357,7 @@ TEST(OnnxRunTest, MatchingTestDataExitsZero) {
 
 TEST(OnnxRunTest, MismatchExitsOneAndToleranceOptionsApply) {
   std::string data = addDataSet("add_off", 2, 0.01f);
-  std::string model = "'" + fixturePath("add") + "' --test-data '" + data +
-                      "'";
+  std::string model = "'" + fixturePath("add") + "' --test-data '" + data + "'";
   ToolResult strict = onnxRun(model);
   EXPECT_EQ(strict.status, 1) << strict.output;
   EXPECT_NE(strict.output.find("FAIL"), std::string::npos);
@@ -392,8 +391,8 @@ TEST(OnnxRunTest, ErrorsExitTwo) {
   ToolResult notModel = onnxRun("'" + fixturePath("nosig") + "' --info");
   EXPECT_EQ(notModel.status, 2);
   EXPECT_NE(notModel.output.find("no .onnxc_sig section"), std::string::npos);
-  ToolResult cuda = onnxRun("'" + fixturePath("mnist") +
-                            "' --random-inputs --device cuda");
+  ToolResult cuda =
+      onnxRun("'" + fixturePath("mnist") + "' --random-inputs --device cuda");
   EXPECT_EQ(cuda.status, 2);
   EXPECT_NE(cuda.output.find("model \"mnist-8\" was compiled for cpu, not for "
                              "cuda"),
@@ -403,8 +402,8 @@ TEST(OnnxRunTest, ErrorsExitTwo) {
 
 TEST(OnnxRunTest, WrongInputShapeNamesTheInput) {
   std::string path = tempPath("image.pb");
-  writeProto(path, rawProto("Input3", 1, {1, 1, 27, 28},
-                            std::vector<float>(27 * 28)));
+  writeProto(
+      path, rawProto("Input3", 1, {1, 1, 27, 28}, std::vector<float>(27 * 28)));
   ToolResult result =
       onnxRun("'" + fixturePath("mnist") + "' --input Input3=" + path);
   EXPECT_EQ(result.status, 2);
@@ -429,8 +428,8 @@ TEST(OnnxRunTest, InfoRepeatAndNpyInputs) {
                          reinterpret_cast<char *>(x.data()) + 24);
   std::string npy = npyFile(
       1, "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", data);
-  ToolResult run = onnxRun("'" + fixturePath("strided") + "' --input x=" +
-                           npy + " --repeat 3");
+  ToolResult run = onnxRun("'" + fixturePath("strided") + "' --input x=" + npy +
+                           " --repeat 3");
   EXPECT_EQ(run.status, 0) << run.output;
   EXPECT_NE(run.output.find("median of 3 runs"), std::string::npos)
       << run.output;

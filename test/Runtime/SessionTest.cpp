@@ -72,10 +72,10 @@ TEST(SessionCreateTest, RefusesBadArguments) {
   EXPECT_TRUE(isError(
       onnxc_session_create(model.get(), ONNXC_DEVICE_CPU, nullptr, nullptr),
       ONNXC_INVALID_ARGUMENT, "session is null"));
-  EXPECT_TRUE(isError(onnxc_session_create(model.get(),
-                                           static_cast<onnxc_device>(7),
-                                           nullptr, &session),
-                      ONNXC_UNSUPPORTED_DEVICE, "unknown device 7"));
+  EXPECT_TRUE(
+      isError(onnxc_session_create(model.get(), static_cast<onnxc_device>(7),
+                                   nullptr, &session),
+              ONNXC_UNSUPPORTED_DEVICE, "unknown device 7"));
   EXPECT_EQ(session, nullptr);
 }
 
@@ -153,8 +153,7 @@ TEST_F(AddFixture, RunsWithNoRows) {
   inputs[0] = makeTensor(ONNXC_TYPE_FLOAT, a, {0, 4});
   inputs[1] = makeTensor(ONNXC_TYPE_FLOAT, b, {0, 4});
   inputs[0].data = inputs[1].data = nullptr;
-  ASSERT_TRUE(
-      isOk(onnxc_session_run(session.get(), inputs, 2, &output, 1)));
+  ASSERT_TRUE(isOk(onnxc_session_run(session.get(), inputs, 2, &output, 1)));
   EXPECT_EQ(output.data, nullptr);
   EXPECT_EQ(output.shape[0], 0);
   EXPECT_EQ(output.shape[1], 4);
@@ -404,8 +403,8 @@ TEST(SessionRunTest, StridedOutputs) {
     ASSERT_TRUE(isOk(onnxc_session_run(session.get(), &input, 1, outputs, 4)));
     auto values = [&](int i) {
       const float *data = static_cast<const float *>(outputs[i].data);
-      return std::vector<float>(data, data + onnxc_tensor_element_count(
-                                                 &outputs[i]));
+      return std::vector<float>(data,
+                                data + onnxc_tensor_element_count(&outputs[i]));
     };
     EXPECT_EQ(values(0), (std::vector<float>{1, 4, 2, 5, 3, 6}));
     EXPECT_EQ(outputs[0].shape[0], 3);

@@ -79,9 +79,10 @@ TEST(SignatureTest, DecodesPercentEncodedNames) {
 }
 
 TEST(SignatureTest, PercentEncodingRoundTrips) {
-  for (std::string name : {std::string(""), std::string("plain"),
-                           std::string("with space"), std::string("100%"),
-                           std::string("tab\there"), std::string("\xff\x01~!")}) {
+  for (std::string name :
+       {std::string(""), std::string("plain"), std::string("with space"),
+        std::string("100%"), std::string("tab\there"),
+        std::string("\xff\x01~!")}) {
     std::string encoded = onnxc::percentEncode(name);
     EXPECT_EQ(encoded.find(' '), std::string::npos);
     std::string decoded;
@@ -169,8 +170,8 @@ TEST(SignatureTest, RefusesDuplicates) {
   // An input may share its name with an output (an identity graph).
   Signature sig;
   std::string error;
-  EXPECT_TRUE(parseSignature(minimal("input a f32 0\noutput a f32 0\n"), 1,
-                             sig, error))
+  EXPECT_TRUE(
+      parseSignature(minimal("input a f32 0\noutput a f32 0\n"), 1, sig, error))
       << error;
 }
 
@@ -217,8 +218,8 @@ TEST(SignatureTest, ParsesFeatureLists) {
   std::string error;
   ASSERT_TRUE(parseSignature(minimal("features -\n"), 1, sig, error)) << error;
   EXPECT_TRUE(sig.features.empty());
-  ASSERT_TRUE(parseSignature(minimal("features +avx10.1-512,-sse4a,+amx-tile\n"),
-                             1, sig, error))
+  ASSERT_TRUE(parseSignature(
+      minimal("features +avx10.1-512,-sse4a,+amx-tile\n"), 1, sig, error))
       << error;
   EXPECT_EQ(sig.features.size(), 3u);
   EXPECT_NE(parseError(minimal("features avx2\n")).find("bad target feature"),

@@ -35,8 +35,8 @@ void writeFile(const std::string &path, const std::vector<char> &bytes) {
 
 std::string tempPath(const std::string &name) {
   static std::atomic<int> counter{0};
-  return ::testing::TempDir() + "onnxc_rt_" + std::to_string(::getpid()) +
-         "_" + std::to_string(counter++) + "_" + name;
+  return ::testing::TempDir() + "onnxc_rt_" + std::to_string(::getpid()) + "_" +
+         std::to_string(counter++) + "_" + name;
 }
 
 void replaceSignature(std::vector<char> &bytes, const std::string &text) {

@@ -59,8 +59,8 @@ bool checkedCount(const std::vector<int64_t> &shape, size_t elemSize,
   for (int64_t dim : shape) {
     if (dim < 0)
       return false;
-    if (dim != 0 &&
-        product > std::numeric_limits<uint64_t>::max() / static_cast<uint64_t>(dim))
+    if (dim != 0 && product > std::numeric_limits<uint64_t>::max() /
+                                  static_cast<uint64_t>(dim))
       return false;
     product *= static_cast<uint64_t>(dim);
   }
@@ -259,8 +259,8 @@ bool headerValue(const std::string &header, const std::string &key,
   value = header.substr(at, end - at);
   size_t first = value.find_first_not_of(" ");
   size_t last = value.find_last_not_of(" ");
-  value = first == std::string::npos ? "" : value.substr(first,
-                                                         last - first + 1);
+  value =
+      first == std::string::npos ? "" : value.substr(first, last - first + 1);
   return true;
 }
 
@@ -328,8 +328,8 @@ bool readNpy(const std::string &path, HostTensor &tensor, std::string &error) {
       return fail("truncated .npy header");
     headerLength = 0;
     for (int i = 3; i >= 0; --i)
-      headerLength = (headerLength << 8) |
-                     static_cast<unsigned char>(contents[8 + i]);
+      headerLength =
+          (headerLength << 8) | static_cast<unsigned char>(contents[8 + i]);
     headerStart = 12;
   } else {
     return fail(".npy format version " + std::to_string(major) +
@@ -361,9 +361,8 @@ bool readNpy(const std::string &path, HostTensor &tensor, std::string &error) {
   size_t start = 0;
   while (start < dims.size()) {
     size_t comma = dims.find(',', start);
-    std::string item = dims.substr(start, comma == std::string::npos
-                                              ? std::string::npos
-                                              : comma - start);
+    std::string item = dims.substr(
+        start, comma == std::string::npos ? std::string::npos : comma - start);
     size_t first = item.find_first_not_of(' ');
     if (first != std::string::npos) {
       item = item.substr(first, item.find_last_not_of(' ') - first + 1);
@@ -473,10 +472,10 @@ Comparison compareTensors(const HostTensor &actual, const HostTensor &expected,
         double a = elementAsDouble(actual, i), e = elementAsDouble(expected, i);
         double diff = std::fabs(a - e);
         result.maxAbsError = std::max(result.maxAbsError, diff);
-        result.maxRelError = std::max(
-            result.maxRelError,
-            e != 0 ? diff / std::fabs(e)
-                   : std::numeric_limits<double>::infinity());
+        result.maxRelError =
+            std::max(result.maxRelError,
+                     e != 0 ? diff / std::fabs(e)
+                            : std::numeric_limits<double>::infinity());
       }
     } else {
       double a = elementAsDouble(actual, i), e = elementAsDouble(expected, i);
@@ -489,13 +488,13 @@ Comparison compareTensors(const HostTensor &actual, const HostTensor &expected,
         ok = diff <= atol + rtol * std::fabs(e);
         result.maxAbsError = std::max(result.maxAbsError, diff);
         if (diff > 0)
-          result.maxRelError = std::max(
-              result.maxRelError,
-              e != 0 ? diff / std::fabs(e)
-                     : std::numeric_limits<double>::infinity());
+          result.maxRelError =
+              std::max(result.maxRelError,
+                       e != 0 ? diff / std::fabs(e)
+                              : std::numeric_limits<double>::infinity());
       }
-      if (!ok && (std::isnan(e) || std::isnan(a) || std::isinf(e) ||
-                  std::isinf(a))) {
+      if (!ok &&
+          (std::isnan(e) || std::isnan(a) || std::isinf(e) || std::isinf(a))) {
         result.maxAbsError = std::numeric_limits<double>::infinity();
       }
     }

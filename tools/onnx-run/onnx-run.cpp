@@ -1,4 +1,5 @@
-//===- onnx-run.cpp - Run a compiled model ---------------------------------===//
+//===- onnx-run.cpp - Run a compiled model
+//---------------------------------===//
 //
 // onnx-run libmodel.so [--input NAME=FILE.pb|FILE.npy ...] [--test-data DIR]
 //          [--rtol R --atol A] [--repeat N] [--info] [--output-dir DIR]
@@ -37,7 +38,8 @@ constexpr int kExitError = 2;
 
 const char kUsage[] =
     "usage: onnx-run libmodel.so [options]\n"
-    "  --input NAME=FILE      an input from a TensorProto (.pb) or numpy (.npy) "
+    "  --input NAME=FILE      an input from a TensorProto (.pb) or numpy "
+    "(.npy) "
     "file\n"
     "  --test-data DIR        inputs DIR/input_N.pb; compare with "
     "DIR/output_N.pb\n"
@@ -158,8 +160,8 @@ Options parseOptions(int argc, char **argv) {
     } else if (options.model.empty()) {
       options.model = arg;
     } else {
-      fail("unexpected argument '" + arg + "' (the model is '" +
-           options.model + "')");
+      fail("unexpected argument '" + arg + "' (the model is '" + options.model +
+           "')");
     }
   }
   if (options.model.empty())
@@ -172,16 +174,16 @@ std::string dimsString(const onnxc_value_info &info) {
   for (int32_t i = 0; i < info.rank; ++i) {
     if (i)
       text += ",";
-    text += info.shape[i] < 0 ? std::string("?")
-                              : std::to_string(info.shape[i]);
+    text +=
+        info.shape[i] < 0 ? std::string("?") : std::to_string(info.shape[i]);
   }
   return text + "]";
 }
 
 std::vector<onnxc_value_info> valueInfos(const onnxc_model *model,
                                          bool inputs) {
-  size_t count = inputs ? onnxc_model_input_count(model)
-                        : onnxc_model_output_count(model);
+  size_t count =
+      inputs ? onnxc_model_input_count(model) : onnxc_model_output_count(model);
   std::vector<onnxc_value_info> infos(count);
   for (size_t i = 0; i < count; ++i)
     check(inputs ? onnxc_model_input_info(model, i, &infos[i])
@@ -231,9 +233,8 @@ HostTensor randomTensor(const onnxc_value_info &info, std::mt19937 &random) {
   tensor.dtype = info.dtype;
   for (int32_t i = 0; i < info.rank; ++i) {
     if (info.shape[i] < 0)
-      fail(std::string("input \"") + info.name +
-           "\" has a dynamic dimension " + dimsString(info) +
-           ": give it with --input");
+      fail(std::string("input \"") + info.name + "\" has a dynamic dimension " +
+           dimsString(info) + ": give it with --input");
     tensor.shape.push_back(info.shape[i]);
   }
   size_t count = tensor.elementCount();
@@ -302,9 +303,9 @@ std::vector<HostTensor> gatherInputs(const Options &options,
           byOption |= input.first == infos[i].name;
         if (byOption)
           continue;
-        fail(path + ": missing (the model has " +
-             std::to_string(infos.size()) + " inputs; input " +
-             std::to_string(i) + " is \"" + infos[i].name + "\")");
+        fail(path + ": missing (the model has " + std::to_string(infos.size()) +
+             " inputs; input " + std::to_string(i) + " is \"" + infos[i].name +
+             "\")");
       }
       if (!onnxrun::readTensorProto(path, inputs[i], error))
         fail(error);
@@ -351,8 +352,8 @@ HostTensor fromRuntimeTensor(const onnxc_tensor &tensor, const char *name) {
   host.name = name;
   host.dtype = tensor.dtype;
   host.shape.assign(tensor.shape, tensor.shape + tensor.rank);
-  size_t bytes =
-      onnxc_tensor_element_count(&tensor) * onnxc_element_type_size(tensor.dtype);
+  size_t bytes = onnxc_tensor_element_count(&tensor) *
+                 onnxc_element_type_size(tensor.dtype);
   const auto *data = static_cast<const unsigned char *>(tensor.data);
   if (bytes)
     host.bytes.assign(data, data + bytes);
@@ -478,7 +479,8 @@ int runModel(const Options &options) {
 
   std::vector<HostTensor> results;
   for (size_t i = 0; i < outputInfos.size(); ++i)
-    results.push_back(fromRuntimeTensor(outputs.tensors[i], outputInfos[i].name));
+    results.push_back(
+        fromRuntimeTensor(outputs.tensors[i], outputInfos[i].name));
 
   if (!options.outputDir.empty()) {
     if (!isDirectory(options.outputDir) &&

@@ -82,7 +82,7 @@ typedef enum onnxc_error_code {
   /* Not values: they make the enum span every int32_t, so that any value a
    * C caller stores is a valid value of the type in C++ too. */
   ONNXC_ERROR_CODE_RANGE_MIN = -2147483647 - 1,
-  ONNXC_ERROR_CODE_RANGE_MAX = 2147483647,
+  ONNXC_ERROR_CODE_RANGE_MAX = 2147483647
 } onnxc_error_code;
 
 typedef struct onnxc_status onnxc_status;
@@ -135,7 +135,7 @@ typedef enum onnxc_element_type {
   /* Not values: they make the enum span every int32_t, so that any value a
    * C caller stores is a valid value of the type in C++ too. */
   ONNXC_TYPE_RANGE_MIN = -2147483647 - 1,
-  ONNXC_TYPE_RANGE_MAX = 2147483647,
+  ONNXC_TYPE_RANGE_MAX = 2147483647
 } onnxc_element_type;
 
 /** The signature name of `type` ("f32", "i64", "bool", ...); NULL for a
@@ -162,7 +162,7 @@ typedef enum onnxc_device {
   /* Not values: they make the enum span every int32_t, so that any value a
    * C caller stores is a valid value of the type in C++ too. */
   ONNXC_DEVICE_RANGE_MIN = -2147483647 - 1,
-  ONNXC_DEVICE_RANGE_MAX = 2147483647,
+  ONNXC_DEVICE_RANGE_MAX = 2147483647
 } onnxc_device;
 
 /** "cpu", "cuda", "systolic"; NULL for any other value. */
@@ -203,8 +203,7 @@ ONNXC_API onnxc_status *onnxc_model_validate(const char *path);
  *  dlopen(RTLD_NOW | RTLD_LOCAL) and resolves its entry point. On success
  *  `*model` is a new handle to release with onnxc_model_release(); on error
  *  `*model` is set to NULL. */
-ONNXC_API onnxc_status *onnxc_model_load(const char *path,
-                                         onnxc_model **model);
+ONNXC_API onnxc_status *onnxc_model_load(const char *path, onnxc_model **model);
 
 /** Releases the caller's reference. The shared object is unloaded when the
  *  last session created from the model is released too. NULL is a no-op. */
@@ -266,7 +265,7 @@ typedef enum onnxc_memory {
   /* Not values: they make the enum span every int32_t, so that any value a
    * C caller stores is a valid value of the type in C++ too. */
   ONNXC_MEMORY_RANGE_MIN = -2147483647 - 1,
-  ONNXC_MEMORY_RANGE_MAX = 2147483647,
+  ONNXC_MEMORY_RANGE_MAX = 2147483647
 } onnxc_memory;
 
 /** Set in onnxc_tensor.flags when the runtime allocated `data`; release it
@@ -326,10 +325,10 @@ onnxc_session_options_set_device_id(onnxc_session_options *options,
 /** Creates a session that runs `model` on `device`. The device must be the
  *  one the model was compiled for. `options` may be NULL (defaults) and is
  *  copied: it can be released right after. On error `*session` is NULL. */
-ONNXC_API onnxc_status *onnxc_session_create(onnxc_model *model,
-                                             onnxc_device device,
-                                             const onnxc_session_options *options,
-                                             onnxc_session **session);
+ONNXC_API onnxc_status *
+onnxc_session_create(onnxc_model *model, onnxc_device device,
+                     const onnxc_session_options *options,
+                     onnxc_session **session);
 
 ONNXC_API void onnxc_session_release(onnxc_session *session);
 
@@ -358,11 +357,9 @@ ONNXC_API onnxc_device onnxc_session_device(const onnxc_session *session);
  *
  *  On error no runtime-allocated buffer is left in `outputs`; caller-owned
  *  buffers may have been written. */
-ONNXC_API onnxc_status *onnxc_session_run(onnxc_session *session,
-                                          const onnxc_tensor *inputs,
-                                          size_t n_inputs,
-                                          onnxc_tensor *outputs,
-                                          size_t n_outputs);
+ONNXC_API onnxc_status *
+onnxc_session_run(onnxc_session *session, const onnxc_tensor *inputs,
+                  size_t n_inputs, onnxc_tensor *outputs, size_t n_outputs);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -85,9 +85,9 @@ onnxc_status *valueIndex(const onnxc_model *model, const char *name,
       return nullptr;
     }
   }
-  return makeStatus(ONNXC_INVALID_ARGUMENT,
-                    model->displayName + " has no " +
-                        (input ? "input" : "output") + " \"" + name + "\"");
+  return makeStatus(ONNXC_INVALID_ARGUMENT, model->displayName + " has no " +
+                                                (input ? "input" : "output") +
+                                                " \"" + name + "\"");
 }
 
 } // namespace

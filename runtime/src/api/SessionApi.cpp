@@ -91,8 +91,7 @@ onnxc_session_options_set_device_id(onnxc_session_options *options,
     return makeStatus(ONNXC_INVALID_ARGUMENT, "options is null");
   if (deviceId < 0)
     return makeStatus(ONNXC_INVALID_ARGUMENT,
-                      "device id " + std::to_string(deviceId) +
-                          " is negative");
+                      "device id " + std::to_string(deviceId) + " is negative");
   options->deviceId = deviceId;
   return nullptr;
 }

@@ -28,8 +28,9 @@ int hostFeatureOracle(std::string_view name, void *context);
 /// The `+feature` entries of `features` that the oracle reports absent
 /// (names without the '+'). Unknown features and `-feature` entries are not
 /// checked.
-std::vector<std::string> missingFeatures(const std::vector<std::string> &features,
-                                         FeatureOracle oracle, void *context);
+std::vector<std::string>
+missingFeatures(const std::vector<std::string> &features, FeatureOracle oracle,
+                void *context);
 
 } // namespace onnxc
 

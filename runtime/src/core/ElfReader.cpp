@@ -176,8 +176,7 @@ onnxc_error_code readSignatureSection(ByteSource &source, std::string &text,
                            : static_cast<uint64_t>(header.e_shstrndx);
   if (sectionCount == 0)
     return invalid("no sections");
-  if (!tableInside(header.e_shoff, sectionCount, sizeof(Elf64_Shdr),
-                   fileSize))
+  if (!tableInside(header.e_shoff, sectionCount, sizeof(Elf64_Shdr), fileSize))
     return invalid("section headers lie outside the file (truncated?)");
   std::vector<Elf64_Shdr> sections(sectionCount);
   if (!source.read(header.e_shoff, sections.data(),

@@ -6,8 +6,8 @@
 
 namespace onnxc {
 
-void writeContiguousDescriptor(int64_t *words, void *data,
-                               const int64_t *sizes, size_t rank) {
+void writeContiguousDescriptor(int64_t *words, void *data, const int64_t *sizes,
+                               size_t rank) {
   std::memcpy(&words[0], &data, sizeof(void *));
   std::memcpy(&words[1], &data, sizeof(void *));
   words[2] = 0;
@@ -42,9 +42,9 @@ bool isRowMajorContiguous(const MemrefView &view) {
 
 char *viewBase(const MemrefView &view, size_t elemSize) {
   // Unsigned arithmetic: the result is only used as an address.
-  uintptr_t base = reinterpret_cast<uintptr_t>(view.aligned) +
-                   static_cast<uintptr_t>(view.offset) *
-                       static_cast<uintptr_t>(elemSize);
+  uintptr_t base =
+      reinterpret_cast<uintptr_t>(view.aligned) +
+      static_cast<uintptr_t>(view.offset) * static_cast<uintptr_t>(elemSize);
   return reinterpret_cast<char *>(base);
 }
 
@@ -73,9 +73,9 @@ inline void copyElement(char *dst, const char *src, size_t elemSize) {
 // model and may be anything; the result is only used as an address.
 inline const char *advance(const char *pointer, uint64_t elements,
                            size_t elemSize) {
-  return reinterpret_cast<const char *>(
-      reinterpret_cast<uintptr_t>(pointer) +
-      static_cast<uintptr_t>(elements) * static_cast<uintptr_t>(elemSize));
+  return reinterpret_cast<const char *>(reinterpret_cast<uintptr_t>(pointer) +
+                                        static_cast<uintptr_t>(elements) *
+                                            static_cast<uintptr_t>(elemSize));
 }
 
 } // namespace

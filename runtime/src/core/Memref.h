@@ -17,8 +17,8 @@ namespace onnxc {
 constexpr size_t descriptorWords(size_t rank) { return 3 + 2 * rank; }
 
 /// Writes the descriptor of a row-major contiguous buffer.
-void writeContiguousDescriptor(int64_t *words, void *data,
-                               const int64_t *sizes, size_t rank);
+void writeContiguousDescriptor(int64_t *words, void *data, const int64_t *sizes,
+                               size_t rank);
 
 /// A decoded output descriptor.
 struct MemrefView {

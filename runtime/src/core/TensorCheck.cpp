@@ -54,8 +54,8 @@ namespace {
 
 std::string typeName(onnxc_element_type type) {
   const char *name = elementTypeName(type);
-  return name ? name : "unknown (" + std::to_string(static_cast<int>(type)) +
-                           ")";
+  return name ? name
+              : "unknown (" + std::to_string(static_cast<int>(type)) + ")";
 }
 
 onnxc_status *checkMemory(const std::string &what, const onnxc_tensor &tensor,
@@ -89,12 +89,11 @@ onnxc_status *checkInput(const ValueDesc &desc, const onnxc_tensor &tensor,
                       what + ": bad rank " + std::to_string(tensor.rank));
   const size_t rank = static_cast<size_t>(tensor.rank);
   if (rank != desc.shape.size())
-    return makeStatus(ONNXC_SHAPE_MISMATCH,
-                      what + ": expected rank " +
-                          std::to_string(desc.shape.size()) + " " +
-                          formatShape(desc.shape) + ", got rank " +
-                          std::to_string(rank) + " " +
-                          formatDims(tensor.shape, rank));
+    return makeStatus(
+        ONNXC_SHAPE_MISMATCH,
+        what + ": expected rank " + std::to_string(desc.shape.size()) + " " +
+            formatShape(desc.shape) + ", got rank " + std::to_string(rank) +
+            " " + formatDims(tensor.shape, rank));
   for (size_t i = 0; i < rank; ++i)
     if (tensor.shape[i] < 0)
       return makeStatus(ONNXC_SHAPE_MISMATCH,
@@ -135,9 +134,9 @@ onnxc_status *checkOutput(const ValueDesc &desc, const onnxc_tensor &tensor,
   uint64_t bytes = 0;
   if (!byteSize(desc.shape.data(), desc.shape.size(),
                 elementTypeSize(desc.dtype), bytes))
-    return makeStatus(ONNXC_INVALID_ARGUMENT,
-                      what + ": shape " + formatShape(desc.shape) +
-                          " is too large");
+    return makeStatus(ONNXC_INVALID_ARGUMENT, what + ": shape " +
+                                                  formatShape(desc.shape) +
+                                                  " is too large");
   if (tensor.byte_size < bytes)
     return makeStatus(ONNXC_INVALID_ARGUMENT,
                       what + ": shape " + formatShape(desc.shape) + " of " +

@@ -43,8 +43,8 @@ onnxc_status *validateModel(ByteSource &source, const std::string &path,
                           " was compiled for unknown target \"" + sig.target +
                           "\"");
 
-  std::vector<std::string> missing = missingFeatures(sig.features, oracle,
-                                                     context);
+  std::vector<std::string> missing =
+      missingFeatures(sig.features, oracle, context);
   if (!missing.empty()) {
     std::string list;
     for (const std::string &feature : missing)
@@ -53,8 +53,7 @@ onnxc_status *validateModel(ByteSource &source, const std::string &path,
     std::string compiledFor =
         sig.metadata("cpu", cpu) ? " (compiled for " + cpu + ")" : "";
     return makeStatus(ONNXC_CPU_FEATURES_MISSING,
-                      path + ": " + modelDisplayName(sig, path) +
-                          compiledFor +
+                      path + ": " + modelDisplayName(sig, path) + compiledFor +
                           " needs cpu features this cpu lacks: " + list);
   }
   return nullptr;

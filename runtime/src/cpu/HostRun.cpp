@@ -65,13 +65,12 @@ onnxc_status *collectOutput(const ValueDesc &desc, const MemrefView &view,
   const size_t rank = desc.shape.size();
   const size_t elemSize = elementTypeSize(desc.dtype);
   for (size_t i = 0; i < rank; ++i) {
-    if (view.sizes[i] < 0 || (desc.shape[i] >= 0 &&
-                              view.sizes[i] != desc.shape[i]))
-      return makeStatus(ONNXC_RUNTIME_ERROR,
-                        what + ": the model returned shape " +
-                            formatDims(view.sizes, rank) +
-                            ", the signature declares " +
-                            formatShape(desc.shape));
+    if (view.sizes[i] < 0 ||
+        (desc.shape[i] >= 0 && view.sizes[i] != desc.shape[i]))
+      return makeStatus(
+          ONNXC_RUNTIME_ERROR,
+          what + ": the model returned shape " + formatDims(view.sizes, rank) +
+              ", the signature declares " + formatShape(desc.shape));
   }
   uint64_t bytes = 0;
   if (!byteSize(view.sizes, rank, elemSize, bytes))
@@ -85,13 +84,11 @@ onnxc_status *collectOutput(const ValueDesc &desc, const MemrefView &view,
 
   if (tensor.data) {
     if (tensor.byte_size < bytes)
-      return makeStatus(ONNXC_INVALID_ARGUMENT,
-                        what + ": result shape " +
-                            formatDims(view.sizes, rank) + " of " +
-                            elementTypeName(desc.dtype) + " needs " +
-                            std::to_string(bytes) +
-                            " bytes, the buffer holds " +
-                            std::to_string(tensor.byte_size));
+      return makeStatus(
+          ONNXC_INVALID_ARGUMENT,
+          what + ": result shape " + formatDims(view.sizes, rank) + " of " +
+              elementTypeName(desc.dtype) + " needs " + std::to_string(bytes) +
+              " bytes, the buffer holds " + std::to_string(tensor.byte_size));
     if (bytes > 0)
       copyToContiguous(view, elemSize, tensor.data);
   } else if (bytes > 0) {
@@ -157,9 +154,8 @@ onnxc_status *runHost(const Signature &sig, EntryFunction entry,
   args[0] = words.data();
   size_t next = resultWords;
   for (size_t i = 0; i < inputCount; ++i) {
-    void *data = inputs[i].data
-                     ? inputs[i].data
-                     : const_cast<unsigned char *>(kEmptyInput);
+    void *data = inputs[i].data ? inputs[i].data
+                                : const_cast<unsigned char *>(kEmptyInput);
     writeContiguousDescriptor(&words[next], data, inputs[i].shape,
                               sig.inputs[i].shape.size());
     args[1 + i] = &words[next];

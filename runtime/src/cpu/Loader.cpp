@@ -18,16 +18,16 @@ onnxc_status *loadSharedObject(const std::string &path,
   void *handle = ::dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle) {
     const char *reason = ::dlerror();
-    return makeStatus(ONNXC_INVALID_MODEL,
-                      path + ": cannot load: " +
-                          (reason ? reason : "unknown dlopen error"));
+    return makeStatus(
+        ONNXC_INVALID_MODEL,
+        path + ": cannot load: " + (reason ? reason : "unknown dlopen error"));
   }
   ::dlerror();
   void *symbol = ::dlsym(handle, entryName.c_str());
   if (!symbol) {
     ::dlclose(handle);
-    return makeStatus(ONNXC_INVALID_MODEL, path + ": entry point '" +
-                                               entryName + "' not found");
+    return makeStatus(ONNXC_INVALID_MODEL,
+                      path + ": entry point '" + entryName + "' not found");
   }
   object.handle = handle;
   object.entry = reinterpret_cast<EntryFunction>(symbol);
