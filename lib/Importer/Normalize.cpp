@@ -125,6 +125,9 @@ buildOp(OpBuilder &b, NodeState &s, const OpSpec &spec, int numNodeOutputs,
     state.types.push_back(i < numNodeOutputs
                               ? Type(UnrankedTensorType::get(b.getF32Type()))
                               : Type(b.getNoneType()));
+  if (auto value = dyn_cast_or_null<ElementsAttr>(s.attributes.lookup("value"));
+      value && s.opType == "Constant")
+    state.types[0] = value.getType();
   // Attributes the op does not declare (legacy ones such as consumed_inputs
   // or spatial) carry no meaning in the newest form and are dropped.
   for (StringAttr name : registered->getAttributeNames()) {

@@ -38,6 +38,11 @@ struct PrepareEntryPointPass
       if (func.isExternal() || func.isPrivate())
         continue;
       func->setAttr("llvm.emit_c_interface", UnitAttr::get(&getContext()));
+      // The ONNX names are in the signature; LLVM has no use for them.
+      for (unsigned i = 0; i < func.getNumArguments(); ++i)
+        func.removeArgAttr(i, StringAttr::get(&getContext(), "onnx.name"));
+      for (unsigned i = 0; i < func.getNumResults(); ++i)
+        func.removeResultAttr(i, StringAttr::get(&getContext(), "onnx.name"));
       auto ret = cast<func::ReturnOp>(func.getBody().back().getTerminator());
       OpBuilder b(ret);
       llvm::SmallPtrSet<Value, 8> seen;
