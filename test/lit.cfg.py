@@ -21,3 +21,7 @@ llvm_config.use_default_substitutions()
 tool_dirs = [config.onnxc_tools_dir, config.llvm_tools_dir]
 tools = ["onnx-opt", "onnx-compile", "onnx-run"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# Tests that read ../shared/models are UNSUPPORTED when the folder is absent.
+if os.path.isdir(os.path.join(config.onnxc_src_root, "..", "shared", "models")):
+    config.available_features.add("shared-models")
