@@ -77,56 +77,59 @@ onnxc_status *checkMemory(const std::string &what, const onnxc_tensor &tensor,
 
 onnxc_status *checkInput(const ValueDesc &desc, const onnxc_tensor &tensor,
                          onnxc_device device) {
-  const std::string what = "input \"" + desc.name + "\"";
-  if (onnxc_status *status = checkMemory(what, tensor, device))
-    return status;
+  // Built only for messages: the success path allocates nothing.
+  auto what = [&] { return "input \"" + desc.name + "\""; };
+  if (tensor.memory != ONNXC_MEMORY_HOST)
+    if (onnxc_status *status = checkMemory(what(), tensor, device))
+      return status;
   if (tensor.dtype != desc.dtype)
-    return makeStatus(ONNXC_TYPE_MISMATCH, what + ": expected element type " +
+    return makeStatus(ONNXC_TYPE_MISMATCH, what() + ": expected element type " +
                                                typeName(desc.dtype) + ", got " +
                                                typeName(tensor.dtype));
   if (tensor.rank < 0 || tensor.rank > ONNXC_MAX_RANK)
     return makeStatus(ONNXC_INVALID_ARGUMENT,
-                      what + ": bad rank " + std::to_string(tensor.rank));
+                      what() + ": bad rank " + std::to_string(tensor.rank));
   const size_t rank = static_cast<size_t>(tensor.rank);
   if (rank != desc.shape.size())
     return makeStatus(
         ONNXC_SHAPE_MISMATCH,
-        what + ": expected rank " + std::to_string(desc.shape.size()) + " " +
+        what() + ": expected rank " + std::to_string(desc.shape.size()) + " " +
             formatShape(desc.shape) + ", got rank " + std::to_string(rank) +
             " " + formatDims(tensor.shape, rank));
   for (size_t i = 0; i < rank; ++i)
     if (tensor.shape[i] < 0)
       return makeStatus(ONNXC_SHAPE_MISMATCH,
-                        what + ": negative dimension in shape " +
+                        what() + ": negative dimension in shape " +
                             formatDims(tensor.shape, rank));
   for (size_t i = 0; i < rank; ++i)
     if (desc.shape[i] >= 0 && desc.shape[i] != tensor.shape[i])
       return makeStatus(ONNXC_SHAPE_MISMATCH,
-                        what + ": expected shape " + formatShape(desc.shape) +
+                        what() + ": expected shape " + formatShape(desc.shape) +
                             ", got " + formatDims(tensor.shape, rank));
   uint64_t bytes = 0;
   if (!byteSize(tensor.shape, rank, elementTypeSize(desc.dtype), bytes))
     return makeStatus(ONNXC_INVALID_ARGUMENT,
-                      what + ": shape " + formatDims(tensor.shape, rank) +
+                      what() + ": shape " + formatDims(tensor.shape, rank) +
                           " is too large");
   if (tensor.byte_size < bytes)
     return makeStatus(ONNXC_INVALID_ARGUMENT,
-                      what + ": shape " + formatDims(tensor.shape, rank) +
+                      what() + ": shape " + formatDims(tensor.shape, rank) +
                           " of " + typeName(desc.dtype) + " needs " +
                           std::to_string(bytes) + " bytes, the buffer holds " +
                           std::to_string(tensor.byte_size));
   if (!tensor.data && bytes > 0)
-    return makeStatus(ONNXC_INVALID_ARGUMENT, what + ": data is null");
+    return makeStatus(ONNXC_INVALID_ARGUMENT, what() + ": data is null");
   return nullptr;
 }
 
 onnxc_status *checkOutput(const ValueDesc &desc, const onnxc_tensor &tensor,
                           onnxc_device device) {
-  const std::string what = "output \"" + desc.name + "\"";
-  if (onnxc_status *status = checkMemory(what, tensor, device))
-    return status;
+  auto what = [&] { return "output \"" + desc.name + "\""; };
+  if (tensor.memory != ONNXC_MEMORY_HOST)
+    if (onnxc_status *status = checkMemory(what(), tensor, device))
+      return status;
   if (tensor.dtype != ONNXC_TYPE_UNDEFINED && tensor.dtype != desc.dtype)
-    return makeStatus(ONNXC_TYPE_MISMATCH, what + ": expected element type " +
+    return makeStatus(ONNXC_TYPE_MISMATCH, what() + ": expected element type " +
                                                typeName(desc.dtype) + ", got " +
                                                typeName(tensor.dtype));
   if (!tensor.data || !isStaticShape(desc))
@@ -134,12 +137,12 @@ onnxc_status *checkOutput(const ValueDesc &desc, const onnxc_tensor &tensor,
   uint64_t bytes = 0;
   if (!byteSize(desc.shape.data(), desc.shape.size(),
                 elementTypeSize(desc.dtype), bytes))
-    return makeStatus(ONNXC_INVALID_ARGUMENT, what + ": shape " +
+    return makeStatus(ONNXC_INVALID_ARGUMENT, what() + ": shape " +
                                                   formatShape(desc.shape) +
                                                   " is too large");
   if (tensor.byte_size < bytes)
     return makeStatus(ONNXC_INVALID_ARGUMENT,
-                      what + ": shape " + formatShape(desc.shape) + " of " +
+                      what() + ": shape " + formatShape(desc.shape) + " of " +
                           typeName(desc.dtype) + " needs " +
                           std::to_string(bytes) + " bytes, the buffer holds " +
                           std::to_string(tensor.byte_size));

@@ -61,32 +61,33 @@ Allocation *findAllocation(std::vector<Allocation> &allocations,
 onnxc_status *collectOutput(const ValueDesc &desc, const MemrefView &view,
                             std::vector<Allocation> &allocations,
                             onnxc_tensor &tensor) {
-  const std::string what = "output \"" + desc.name + "\"";
+  auto what = [&] { return "output \"" + desc.name + "\""; };
   const size_t rank = desc.shape.size();
   const size_t elemSize = elementTypeSize(desc.dtype);
   for (size_t i = 0; i < rank; ++i) {
     if (view.sizes[i] < 0 ||
         (desc.shape[i] >= 0 && view.sizes[i] != desc.shape[i]))
-      return makeStatus(
-          ONNXC_RUNTIME_ERROR,
-          what + ": the model returned shape " + formatDims(view.sizes, rank) +
-              ", the signature declares " + formatShape(desc.shape));
+      return makeStatus(ONNXC_RUNTIME_ERROR, what() +
+                                                 ": the model returned shape " +
+                                                 formatDims(view.sizes, rank) +
+                                                 ", the signature declares " +
+                                                 formatShape(desc.shape));
   }
   uint64_t bytes = 0;
   if (!byteSize(view.sizes, rank, elemSize, bytes))
-    return makeStatus(ONNXC_RUNTIME_ERROR, what +
+    return makeStatus(ONNXC_RUNTIME_ERROR, what() +
                                                ": the model returned shape " +
                                                formatDims(view.sizes, rank) +
                                                ", which is too large");
   if (bytes > 0 && !view.aligned)
     return makeStatus(ONNXC_RUNTIME_ERROR,
-                      what + ": the model returned no buffer");
+                      what() + ": the model returned no buffer");
 
   if (tensor.data) {
     if (tensor.byte_size < bytes)
       return makeStatus(
           ONNXC_INVALID_ARGUMENT,
-          what + ": result shape " + formatDims(view.sizes, rank) + " of " +
+          what() + ": result shape " + formatDims(view.sizes, rank) + " of " +
               elementTypeName(desc.dtype) + " needs " + std::to_string(bytes) +
               " bytes, the buffer holds " + std::to_string(tensor.byte_size));
     if (bytes > 0)
