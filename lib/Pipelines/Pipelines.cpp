@@ -70,7 +70,9 @@ void buildBufferizedPipeline(OpPassManager &pm, const PipelineOptions &) {
   pm.addPass(createCanonicalizerPass());
 }
 
-void buildLoopsPipeline(OpPassManager &pm, const PipelineOptions &) {
+void buildLoopsPipeline(OpPassManager &pm, const PipelineOptions &opts) {
+  if (opts.optLevel >= 1)
+    pm.addNestedPass<func::FuncOp>(createLoopOrder());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createCanonicalizerPass());

@@ -36,4 +36,17 @@ def PrepareEntryPoint : Pass<"onnxc-prepare-entry-point", "::mlir::ModuleOp"> {
                            "::mlir::bufferization::BufferizationDialect"];
 }
 
+def LoopOrder : Pass<"onnxc-loop-order", "::mlir::func::FuncOp"> {
+  let summary = "Order the loops of linalg ops so the innermost one vectorizes";
+  let description = [{
+    Generalizes named linalg ops and interchanges their loops: the parallel
+    loop of the output's last (unit-stride) dimension becomes the innermost,
+    the reductions go just outside it, the other parallel loops outermost.
+    Matmul becomes (m, k, n) and NCHW convolution (n, f, oh, c, kh, kw, ow),
+    whose inner loops LLVM vectorizes. Ops where that loop does not walk the
+    last dimension of some input, or that have no reduction, keep their order.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 #endif // ONNXC_TRANSFORMS_PASSES_TD

@@ -54,6 +54,8 @@ createCPUTargetMachine(const CPUTargetOptions &options, std::string &error) {
     return nullptr;
   }
   llvm::TargetOptions targetOptions;
+  // a*b+c may become one fused multiply-add (as in ONNX Runtime's kernels).
+  targetOptions.AllowFPOpFusion = llvm::FPOpFusion::Fast;
   auto level = options.optLevel == 0   ? llvm::CodeGenOptLevel::None
                : options.optLevel == 1 ? llvm::CodeGenOptLevel::Less
                : options.optLevel == 2 ? llvm::CodeGenOptLevel::Default
