@@ -67,10 +67,23 @@ onnxc_jobs() {
   echo "$jobs"
 }
 
-# Run a command while holding the build lock (shared with the other people and scripts
-# that build in the same folder). Not re-entrant across processes: do not wrap a script
-# that takes it in another `flock` on the same file.
+# Run a command while holding the build lock, exclusively (the other people and scripts
+# that build in the same folder take it too: `flock /tmp/onnxc-build.lock ninja ...`).
+# Not re-entrant across processes: do not wrap a script that takes it in another `flock`
+# on the same file.
 onnxc_with_build_lock() {
+  onnxc__locked -x "$@"
+}
+
+# The same lock, shared: for commands that only use what is built (ctest, pytest), so that
+# no build replaces a binary under a running test; several test runs may share it.
+onnxc_with_shared_build_lock() {
+  onnxc__locked -s "$@"
+}
+
+onnxc__locked() {
+  local mode=$1
+  shift
   if [ -z "$ONNXC_BUILD_LOCK" ] || [ "${ONNXC_BUILD_LOCK_HELD:-}" = 1 ] ||
      ! command -v flock >/dev/null 2>&1; then
     "$@"
@@ -78,12 +91,12 @@ onnxc_with_build_lock() {
   fi
   local rc=0
   # -E 75: the exit status that means "the lock is busy" (as opposed to "the command failed").
-  ONNXC_BUILD_LOCK_HELD=1 flock -n -E 75 "$ONNXC_BUILD_LOCK" "$@" || rc=$?
+  ONNXC_BUILD_LOCK_HELD=1 flock "$mode" -n -E 75 "$ONNXC_BUILD_LOCK" "$@" || rc=$?
   if [ "$rc" -eq 75 ]; then
-    onnxc_log "waiting for the build lock $ONNXC_BUILD_LOCK (another build is running;" \
+    onnxc_log "waiting for the build lock $ONNXC_BUILD_LOCK (a build or test run holds it;" \
       "if you wrapped this script in flock yourself, run it with ONNXC_BUILD_LOCK= instead)"
     rc=0
-    ONNXC_BUILD_LOCK_HELD=1 flock "$ONNXC_BUILD_LOCK" "$@" || rc=$?
+    ONNXC_BUILD_LOCK_HELD=1 flock "$mode" "$ONNXC_BUILD_LOCK" "$@" || rc=$?
   fi
   return "$rc"
 }

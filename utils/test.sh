@@ -17,6 +17,8 @@
 # tier failed, a tier is missing, or a tier ran no test at all. A tier that fails without
 # reporting any failing test (a build error in check-onnxc, a crash) counts as 1 failure.
 # Logs: build/test-logs/<tier>.log. Extra pytest options: PYTEST_ADDOPTS="-k mnist".
+# Builds hold /tmp/onnxc-build.lock exclusively, ctest and pytest hold it shared (so that no
+# build replaces a binary under a running test); ONNXC_BUILD_LOCK= disables the lock.
 set -euo pipefail
 
 # shellcheck source=utils/lib.sh
@@ -164,7 +166,7 @@ run_ctest() {
     return
   fi
   onnxc_step "tier ctest: ctest --test-dir build --output-on-failure"
-  run_logged "$log" ctest --test-dir "$ONNXC_BUILD_DIR" --output-on-failure -j"$JOBS" || rc=$?
+  run_logged "$log" onnxc_with_shared_build_lock ctest --test-dir "$ONNXC_BUILD_DIR" --output-on-failure -j"$JOBS" || rc=$?
   # "X% tests passed, Y tests failed out of Z"; skipped/disabled tests are listed under
   # "The following tests did not run:" and are included in "passed".
   local parsed=0 line total=0 f=0 s p
@@ -190,7 +192,7 @@ run_pytest() {
   fi
   onnxc_step "tier pytest: pytest test/E2E -n $JOBS"
   # ONNXC_REQUIRE_TOOLS: after a build, missing tools are failures, not skips.
-  run_logged "$log" env ONNXC_REQUIRE_TOOLS=1 ONNXC_BUILD_DIR="$ONNXC_BUILD_DIR" \
+  run_logged "$log" onnxc_with_shared_build_lock env ONNXC_REQUIRE_TOOLS=1 ONNXC_BUILD_DIR="$ONNXC_BUILD_DIR" \
     "$ONNXC_PY" -m pytest "$ONNXC_ROOT/test/E2E" -n "$JOBS" -q -rfEs --color=no || rc=$?
   # Final line: "3 failed, 10 passed, 2 skipped, 1 error in 5.2s" (any order, any subset);
   # pytest exits 5 when it collected no test ("no tests ran").

@@ -14,16 +14,23 @@ using namespace mlir;
 namespace onnxc::lowering {
 namespace {
 std::mutex reportedMutex;
-llvm::DenseSet<Operation *> &reportedOps() {
-  static llvm::DenseSet<Operation *> ops;
+// Keyed by the op and its location: a later op allocated at the address of
+// a reported one (another module of a -split-input-file test) is not taken
+// for it.
+using ReportKey = std::pair<Operation *, const void *>;
+llvm::DenseSet<ReportKey> &reportedOps() {
+  static llvm::DenseSet<ReportKey> ops;
   return ops;
+}
+ReportKey getReportKey(Operation *op) {
+  return {op, op->getLoc().getAsOpaquePointer()};
 }
 } // namespace
 
 LogicalResult reportUnsupported(Operation *op, const Twine &reason) {
   {
     std::lock_guard<std::mutex> lock(reportedMutex);
-    if (!reportedOps().insert(op).second)
+    if (!reportedOps().insert(getReportKey(op)).second)
       return failure();
   }
   op->emitError() << "cannot lower: " << reason;
@@ -32,7 +39,7 @@ LogicalResult reportUnsupported(Operation *op, const Twine &reason) {
 
 bool wasReported(Operation *op) {
   std::lock_guard<std::mutex> lock(reportedMutex);
-  return reportedOps().contains(op);
+  return reportedOps().contains(getReportKey(op));
 }
 
 RankedTensorType getConvertedResultType(const TypeConverter *tc, Operation *op,
@@ -370,6 +377,24 @@ std::string typeToString(Type type) {
   llvm::raw_string_ostream os(s);
   os << type;
   return s;
+}
+
+Value createMax(OpBuilder &b, Location loc, Value x, Value y,
+                bool isUnsigned) {
+  if (isa<FloatType>(x.getType()))
+    return arith::MaximumFOp::create(b, loc, x, y);
+  if (isUnsigned)
+    return arith::MaxUIOp::create(b, loc, x, y);
+  return arith::MaxSIOp::create(b, loc, x, y);
+}
+
+Value createMin(OpBuilder &b, Location loc, Value x, Value y,
+                bool isUnsigned) {
+  if (isa<FloatType>(x.getType()))
+    return arith::MinimumFOp::create(b, loc, x, y);
+  if (isUnsigned)
+    return arith::MinUIOp::create(b, loc, x, y);
+  return arith::MinSIOp::create(b, loc, x, y);
 }
 
 } // namespace onnxc::lowering

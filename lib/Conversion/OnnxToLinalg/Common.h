@@ -160,6 +160,13 @@ mlir::Type getComputeType(mlir::Type type);
 /// `type` as printed, for diagnostics.
 std::string typeToString(mlir::Type type);
 
+/// NaN-propagating maximum/minimum of two scalars: arith.maximumf/minimumf
+/// for floats, signed or unsigned integer max/min otherwise.
+mlir::Value createMax(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
+                      mlir::Value y, bool isUnsigned);
+mlir::Value createMin(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
+                      mlir::Value y, bool isUnsigned);
+
 } // namespace onnxc::lowering
 
 #endif // ONNXC_LIB_CONVERSION_ONNXTOLINALG_COMMON_H

@@ -60,22 +60,6 @@ Value isNegative(OpBuilder &b, Location loc, Value x, bool isUnsigned) {
                                constant(b, loc, type, 0));
 }
 
-Value maxOf(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
-  if (isa<FloatType>(x.getType()))
-    return arith::MaximumFOp::create(b, loc, x, y);
-  if (isUnsigned)
-    return arith::MaxUIOp::create(b, loc, x, y);
-  return arith::MaxSIOp::create(b, loc, x, y);
-}
-
-Value minOf(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
-  if (isa<FloatType>(x.getType()))
-    return arith::MinimumFOp::create(b, loc, x, y);
-  if (isUnsigned)
-    return arith::MinUIOp::create(b, loc, x, y);
-  return arith::MinSIOp::create(b, loc, x, y);
-}
-
 //===----------------------------------------------------------------------===//
 // The element-wise pattern
 //===----------------------------------------------------------------------===//
@@ -306,8 +290,8 @@ Value lowerMinMax(OpBuilder &b, Location loc, ValueRange a,
                   const ScalarInfo &info) {
   Value acc = a[0];
   for (Value v : a.drop_front())
-    acc = isMax ? maxOf(b, loc, acc, v, info.isUnsigned())
-                : minOf(b, loc, acc, v, info.isUnsigned());
+    acc = isMax ? createMax(b, loc, acc, v, info.isUnsigned())
+                : createMin(b, loc, acc, v, info.isUnsigned());
   return acc;
 }
 
@@ -355,7 +339,7 @@ Value lowerRelu(OpBuilder &b, Location loc, ValueRange a,
                 const ScalarInfo &info) {
   if (info.isUnsigned())
     return a[0];
-  return maxOf(b, loc, a[0], constant(b, loc, a[0].getType(), 0), false);
+  return createMax(b, loc, a[0], constant(b, loc, a[0].getType(), 0), false);
 }
 
 /// -1, 0 or 1; NaN stays NaN.
@@ -622,9 +606,9 @@ struct ClipPattern : public OpConversionPattern<onnx::ClipOp> {
         [&](OpBuilder &b, Location nestedLoc, ValueRange args) {
           Value x = args[0];
           if (*lo)
-            x = maxOf(b, nestedLoc, x, *lo, isUnsigned);
+            x = createMax(b, nestedLoc, x, *lo, isUnsigned);
           if (*hi)
-            x = minOf(b, nestedLoc, x, *hi, isUnsigned);
+            x = createMin(b, nestedLoc, x, *hi, isUnsigned);
           return x;
         });
     rewriter.replaceOp(op, result);

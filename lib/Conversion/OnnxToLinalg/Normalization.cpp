@@ -215,7 +215,6 @@ struct BatchNormalizationPattern
               math::SqrtOp::create(b, l, arith::AddFOp::create(b, l, var, eps));
           return arith::DivFOp::create(b, l, scale, std);
         });
-    factor = castTo(rewriter, loc, factor, channelType);
 
     int64_t rank = xType.getRank();
     MLIRContext *ctx = rewriter.getContext();
@@ -411,8 +410,7 @@ struct DropoutPattern : public OpConversionPattern<onnx::DropoutOp> {
       mask = createFilled(rewriter, loc, maskType,
                           getDims(rewriter, loc, data), one);
     } else if (!op.getMask().use_empty()) {
-      mask = onnx::NoValueOp::create(rewriter, loc, rewriter.getNoneType(),
-                                     rewriter.getUnitAttr());
+      mask = onnx::NoValueOp::create(rewriter, loc, rewriter.getNoneType());
     }
     rewriter.replaceOp(op, {output, mask});
     return success();

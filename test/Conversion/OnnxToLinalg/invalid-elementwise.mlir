@@ -1,0 +1,57 @@
+// RUN: onnx-opt %s -split-input-file --convert-onnx-to-linalg -verify-diagnostics
+
+func.func @sin_int(%x: tensor<4xi32>) -> tensor<4xi32> {
+  // expected-error @+1 {{cannot lower: element type i32 is not supported by this op}}
+  %0 = onnx.Sin %x : (tensor<4xi32>) -> tensor<4xi32>
+  return %0 : tensor<4xi32>
+}
+
+// -----
+
+func.func @and_float(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{cannot lower: element type f32 is not supported by this op}}
+  %0 = onnx.And %a, %b : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @add_bool(%a: tensor<4xi1>, %b: tensor<4xi1>) -> tensor<4xi1> {
+  // expected-error @+1 {{cannot lower: element type i1 is not supported by this op}}
+  %0 = onnx.Add %a, %b : (tensor<4xi1>, tensor<4xi1>) -> tensor<4xi1>
+  return %0 : tensor<4xi1>
+}
+
+// -----
+
+func.func @cast_float8(%x: tensor<4xf32>) -> tensor<4xf8E4M3FN> {
+  // expected-error @+1 {{cannot lower: Cast from f32 to f8E4M3FN is not supported}}
+  %0 = onnx.Cast %x {to = f8E4M3FN} : (tensor<4xf32>) -> tensor<4xf8E4M3FN>
+  return %0 : tensor<4xf8E4M3FN>
+}
+
+// -----
+
+func.func @cast_int4(%x: tensor<4xi4>) -> tensor<4xf32> {
+  // expected-error @+1 {{cannot lower: Cast from i4 to f32 is not supported}}
+  %0 = onnx.Cast %x {to = f32} : (tensor<4xi4>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @clip_bounds_not_scalar(%x: tensor<4xf32>, %lo: tensor<2xf32>) -> tensor<4xf32> {
+  %none = onnx.NoValue
+  // expected-error @+1 {{cannot lower: min must be a scalar}}
+  %0 = onnx.Clip %x, %lo, %none : (tensor<4xf32>, tensor<2xf32>, none) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @clip_bool(%x: tensor<4xi1>) -> tensor<4xi1> {
+  %none = onnx.NoValue
+  // expected-error @+1 {{cannot lower: element type i1 is not supported by this op}}
+  %0 = onnx.Clip %x, %none, %none : (tensor<4xi1>, none, none) -> tensor<4xi1>
+  return %0 : tensor<4xi1>
+}
