@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <dlfcn.h>
 #include <link.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 using namespace onnxc::test;
@@ -273,6 +274,27 @@ TEST(ModelLoadTest, LoadsTheSameFileTwice) {
   onnxc_value_info info{};
   EXPECT_TRUE(isOk(onnxc_model_input_info(second.get(), 0, &info)));
   EXPECT_STREQ(info.name, "a");
+}
+
+} // namespace
+
+namespace {
+
+// A model using AMX gets the tile state from the kernel when loaded (Linux
+// grants it per process on request).
+TEST(ModelLoadTest, RequestsAmxStateForAmxModels) {
+  if (onnxc_cpu_has_feature("amx-tile") != 1)
+    GTEST_SKIP() << "this cpu has no amx";
+  std::string path = patchedModel(
+      "mnist",
+      mnistSignature("features +sse2", "features +sse2,+amx-tile,+amx-int8"),
+      "amx");
+  ModelPtr model = loadModel(path);
+  EXPECT_TRUE(model);
+  // ARCH_GET_XCOMP_PERM: the tile data state (bit 18) is now permitted.
+  uint64_t permitted = 0;
+  ASSERT_EQ(syscall(SYS_arch_prctl, 0x1022, &permitted), 0);
+  EXPECT_TRUE(permitted & (uint64_t(1) << 18)) << std::hex << permitted;
 }
 
 } // namespace

@@ -36,6 +36,8 @@ onnxc_status *loadModel(const char *path, onnxc_model **out) {
   }
   model->metadata.emplace("abi", std::to_string(sig.abiVersion));
   model->metadata.emplace("entry", sig.entry);
+  if (onnxc_status *status = onnxc::enableCpuState(model->path, sig.features))
+    return status;
   if (onnxc_status *status =
           onnxc::loadSharedObject(model->path, sig.entry, model->object))
     return status;

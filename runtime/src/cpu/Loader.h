@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace onnxc {
 
@@ -17,6 +18,12 @@ struct SharedObject {
   void *handle = nullptr;
   EntryFunction entry = nullptr;
 };
+
+/// Asks the kernel for the register state the model's `features` need
+/// beyond what every process has (AMX tile data on Linux needs
+/// arch_prctl(ARCH_REQ_XCOMP_PERM) once per process). Idempotent.
+onnxc_status *enableCpuState(const std::string &path,
+                             const std::vector<std::string> &features);
 
 /// dlopen(RTLD_NOW | RTLD_LOCAL) and dlsym(`entryName`). Call it only on a
 /// file that passed validation.
