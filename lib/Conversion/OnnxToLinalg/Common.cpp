@@ -355,9 +355,41 @@ Value padTensor(OpBuilder &b, Location loc, Value tensor,
                 Value value) {
   if (llvm::all_of(low, isZeroInteger) && llvm::all_of(high, isZeroInteger))
     return tensor;
-  return tensor::PadOp::create(b, loc, /*resultType=*/Type(), tensor, low,
-                               high, value)
+  return tensor::PadOp::create(b, loc, /*resultType=*/Type(), tensor, low, high,
+                               value)
       .getResult();
+}
+
+Value expandShape(OpBuilder &b, Location loc, Value tensor,
+                  RankedTensorType resultType,
+                  ArrayRef<ReassociationIndices> reassociation,
+                  ArrayRef<OpFoldResult> outputShape) {
+  bool multiDynamic = llvm::any_of(reassociation, [&](const auto &group) {
+    return llvm::count_if(group, [&](int64_t d) {
+             return resultType.isDynamicDim(d);
+           }) > 1;
+  });
+  if (!multiDynamic)
+    return tensor::ExpandShapeOp::create(b, loc, resultType, tensor,
+                                         reassociation, outputShape);
+  SmallVector<Value> sizes;
+  for (OpFoldResult dim : outputShape)
+    sizes.push_back(getValueOrCreateConstantIndexOp(b, loc, dim));
+  Value shape = tensor::FromElementsOp::create(b, loc, sizes);
+  return tensor::ReshapeOp::create(b, loc, resultType, tensor, shape);
+}
+
+Value truncateToType(OpBuilder &b, Location loc, Value tensor,
+                     RankedTensorType type) {
+  auto tensorType = cast<RankedTensorType>(tensor.getType());
+  if (tensorType.getElementType() == type.getElementType())
+    return tensor;
+  return buildElementwise(
+      b, loc, tensorType.clone(type.getElementType()), tensor,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        return arith::TruncFOp::create(nb, nloc, type.getElementType(), args[0])
+            .getResult();
+      });
 }
 
 Value castTo(OpBuilder &b, Location loc, Value v, Type type) {

@@ -148,6 +148,22 @@ mlir::Value padTensor(mlir::OpBuilder &b, mlir::Location loc,
                       llvm::ArrayRef<mlir::OpFoldResult> high,
                       mlir::Value value);
 
+/// tensor.expand_shape of `tensor` into `resultType` with `outputShape` (one
+/// entry per result dim). A reassociation group with more than one dynamic
+/// dim becomes a tensor.reshape instead: LLVM 22's expand-strided-metadata
+/// crashes on such memref.expand_shapes (llvm-project#186830).
+mlir::Value
+expandShape(mlir::OpBuilder &b, mlir::Location loc, mlir::Value tensor,
+            mlir::RankedTensorType resultType,
+            llvm::ArrayRef<mlir::ReassociationIndices> reassociation,
+            llvm::ArrayRef<mlir::OpFoldResult> outputShape);
+
+/// `tensor` (accumulated in a wider float type, see getComputeType) with its
+/// elements truncated to the element type of `type`; `tensor` itself when
+/// the element types agree.
+mlir::Value truncateToType(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::Value tensor, mlir::RankedTensorType type);
+
 /// `v` as a value of tensor type `type`: itself, or a tensor.cast when the
 /// two differ only in static sizes.
 mlir::Value castTo(mlir::OpBuilder &b, mlir::Location loc, mlir::Value v,

@@ -103,7 +103,14 @@ Value buildGroupedConvGeneric(OpBuilder &b, Location loc, Value input,
   auto generic = linalg::GenericOp::create(
       b, loc, init.getType(), ValueRange{input, weight}, init, maps, iterators,
       [](OpBuilder &nb, Location nloc, ValueRange args) {
-        Value mul = arith::MulFOp::create(nb, nloc, args[0], args[1]);
+        Type accType = args[2].getType();
+        auto extend = [&](Value v) -> Value {
+          if (v.getType() == accType)
+            return v;
+          return arith::ExtFOp::create(nb, nloc, accType, v);
+        };
+        Value mul =
+            arith::MulFOp::create(nb, nloc, extend(args[0]), extend(args[1]));
         Value add = arith::AddFOp::create(nb, nloc, args[2], mul);
         linalg::YieldOp::create(nb, nloc, add);
       });
@@ -171,13 +178,14 @@ Value buildConv(OpBuilder &b, Location loc, Value input, Value weight,
   return collapseGroups(b, loc, result, 1, outType);
 }
 
-/// The accumulator of a convolution: zeros, or `bias` [M] broadcast along
-/// dim 1.
+/// The accumulator of a convolution (of the accumulation type): zeros, or
+/// `bias` [M] broadcast along dim 1.
 Value buildConvInit(OpBuilder &b, Location loc, RankedTensorType type,
                     ArrayRef<OpFoldResult> dims, Value bias) {
   Type elementType = type.getElementType();
   if (!bias)
-    return createFilled(b, loc, type, dims, createScalar(b, loc, elementType, 0));
+    return createFilled(b, loc, type, dims,
+                        createScalar(b, loc, elementType, 0));
   MLIRContext *ctx = b.getContext();
   int64_t rank = type.getRank();
   Value empty = createEmpty(b, loc, type, dims);
@@ -188,17 +196,20 @@ Value buildConvInit(OpBuilder &b, Location loc, RankedTensorType type,
                                              utils::IteratorType::parallel);
   return linalg::GenericOp::create(
              b, loc, type, bias, empty, maps, iterators,
-             [](OpBuilder &nb, Location nloc, ValueRange args) {
-               linalg::YieldOp::create(nb, nloc, args[0]);
+             [&](OpBuilder &nb, Location nloc, ValueRange args) {
+               Value value = args[0];
+               if (value.getType() != elementType)
+                 value = arith::ExtFOp::create(nb, nloc, elementType, value);
+               linalg::YieldOp::create(nb, nloc, value);
              })
       .getResult(0);
 }
 
 /// Checks shared by Conv and ConvTranspose; returns the spatial kernel dims
 /// of the weight.
-FailureOr<SmallVector<int64_t>>
-checkConvOperands(Operation *op, Value x, Value w, Value b,
-                  RankedTensorType resultType) {
+FailureOr<SmallVector<int64_t>> checkConvOperands(Operation *op, Value x,
+                                                  Value w, Value b,
+                                                  RankedTensorType resultType) {
   auto xType = dyn_cast<RankedTensorType>(x.getType());
   auto wType = dyn_cast<RankedTensorType>(w.getType());
   if (!xType || !wType || !resultType)
@@ -254,6 +265,22 @@ struct ConvLowering : OpConversionPattern<onnx::ConvOp> {
       return reportUnsupported(op, "invalid window attributes");
     if (window->kernel != *kernel)
       return reportUnsupported(op, "kernel_shape does not match the weight");
+    for (int64_t i = 0; i < n; ++i) {
+      int64_t out = onnx::windowOutputSize(
+          xType.getDimSize(2 + i), window->kernel[i], window->strides[i],
+          window->dilations[i], window->padsBegin[i], window->padsEnd[i],
+          /*ceilMode=*/false);
+      if (ShapedType::isDynamic(out))
+        continue;
+      if (out <= 0)
+        return reportUnsupported(op, "the kernel does not fit spatial dim " +
+                                         Twine(i));
+      if (!resultType.isDynamicDim(2 + i) &&
+          out != resultType.getDimSize(2 + i))
+        return reportUnsupported(op, "output size " + Twine(out) +
+                                         " of spatial dim " + Twine(i) +
+                                         " does not match the result type");
+    }
 
     Value zero = createScalar(rewriter, loc, xType.getElementType(), 0);
     SmallVector<OpFoldResult> low(2, rewriter.getIndexAttr(0));
@@ -263,6 +290,8 @@ struct ConvLowering : OpConversionPattern<onnx::ConvOp> {
       high.push_back(rewriter.getIndexAttr(window->padsEnd[i]));
     }
     Value padded = padTensor(rewriter, loc, x, low, high, zero);
+    if (zero.use_empty())
+      rewriter.eraseOp(zero.getDefiningOp());
 
     SmallVector<OpFoldResult> outDims = {getDim(rewriter, loc, x, 0),
                                          getDim(rewriter, loc, w, 0)};
@@ -275,16 +304,19 @@ struct ConvLowering : OpConversionPattern<onnx::ConvOp> {
       OpFoldResult span =
           subIndex(rewriter, loc, getDim(rewriter, loc, padded, 2 + i),
                    rewriter.getIndexAttr(effective));
-      outDims.push_back(addIndex(
-          rewriter, loc,
-          floorDivIndex(rewriter, loc, span,
-                        rewriter.getIndexAttr(window->strides[i])),
-          rewriter.getIndexAttr(1)));
+      outDims.push_back(
+          addIndex(rewriter, loc,
+                   floorDivIndex(rewriter, loc, span,
+                                 rewriter.getIndexAttr(window->strides[i])),
+                   rewriter.getIndexAttr(1)));
     }
-    Value init = buildConvInit(rewriter, loc, resultType, outDims, bias);
+    // f16/bf16 accumulate in f32.
+    auto accType =
+        resultType.clone(getComputeType(resultType.getElementType()));
+    Value init = buildConvInit(rewriter, loc, accType, outDims, bias);
     Value result = buildConv(rewriter, loc, padded, w, init, window->strides,
                              window->dilations, group);
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOp(op, truncateToType(rewriter, loc, result, resultType));
     return success();
   }
 };
@@ -361,8 +393,8 @@ struct ConvTransposeLowering : OpConversionPattern<onnx::ConvTransposeOp> {
       if (attr.empty())
         return SmallVector<int64_t>(size, def);
       if (attr.size() != size)
-        return reportUnsupported(op, Twine(name) + " must have " +
-                                         Twine(size) + " values");
+        return reportUnsupported(op, Twine(name) + " must have " + Twine(size) +
+                                         " values");
       return SmallVector<int64_t>(attr);
     };
     auto strides = attrOr(op.getStrides(), n, 1, "strides");
@@ -375,7 +407,8 @@ struct ConvTransposeLowering : OpConversionPattern<onnx::ConvTransposeOp> {
     StringRef autoPad = op.getAutoPad();
     ArrayRef<int64_t> outputShape = op.getOutputShape();
     if (!outputShape.empty()) {
-      if (outputShape.size() != size_t(n) && outputShape.size() != size_t(n + 2))
+      if (outputShape.size() != size_t(n) &&
+          outputShape.size() != size_t(n + 2))
         return reportUnsupported(op, "output_shape must have one value per "
                                      "spatial dim");
       outputShape = outputShape.take_back(n);
@@ -395,8 +428,8 @@ struct ConvTransposeLowering : OpConversionPattern<onnx::ConvTransposeOp> {
           if (ShapedType::isDynamic(in))
             return reportUnsupported(op, "output_shape needs static input "
                                          "spatial dims");
-          total = s * (in - 1) + (*outputPadding)[i] + effective -
-                  outputShape[i];
+          total =
+              s * (in - 1) + (*outputPadding)[i] + effective - outputShape[i];
         } else {
           // Output in * s: the total does not depend on `in`.
           total = (*outputPadding)[i] + effective - s;
@@ -436,9 +469,9 @@ struct ConvTransposeLowering : OpConversionPattern<onnx::ConvTransposeOp> {
                     (kernel[i] - 1) * (*dilations)[i] + 1 - padsBegin[i] -
                     padsEnd[i];
       if (out != resultType.getDimSize(2 + i))
-        return reportUnsupported(
-            op, "output size " + Twine(out) + " of spatial dim " + Twine(i) +
-                    " does not match the result type");
+        return reportUnsupported(op, "output size " + Twine(out) +
+                                         " of spatial dim " + Twine(i) +
+                                         " does not match the result type");
     }
 
     Type elementType = xType.getElementType();
@@ -462,11 +495,12 @@ struct ConvTransposeLowering : OpConversionPattern<onnx::ConvTransposeOp> {
       SmallVector<OpFoldResult> offsets = {idx(0), idx(0)};
       SmallVector<OpFoldResult> sliceStrides = {idx(1), idx(1)};
       for (int64_t i = 0; i < n; ++i) {
-        OpFoldResult interleaved = addIndex(
-            rewriter, loc,
-            mulIndex(rewriter, loc, subIndex(rewriter, loc, xDims[2 + i], idx(1)),
-                     idx((*strides)[i])),
-            idx(1 + lowPad[i] + highPad[i]));
+        OpFoldResult interleaved =
+            addIndex(rewriter, loc,
+                     mulIndex(rewriter, loc,
+                              subIndex(rewriter, loc, xDims[2 + i], idx(1)),
+                              idx((*strides)[i])),
+                     idx(1 + lowPad[i] + highPad[i]));
         dims.push_back(interleaved);
         std::optional<int64_t> size = getConstantIntValue(interleaved);
         shape.push_back(size ? *size : ShapedType::kDynamic);
@@ -507,12 +541,15 @@ struct ConvTransposeLowering : OpConversionPattern<onnx::ConvTransposeOp> {
       std::optional<int64_t> s = getConstantIntValue(size);
       convShape.push_back(s ? *s : ShapedType::kDynamic);
     }
-    auto convType = crop ? RankedTensorType::get(convShape, elementType)
-                         : resultType;
+    // f16/bf16 accumulate in f32.
+    Type accElement = getComputeType(elementType);
+    auto accType = resultType.clone(accElement);
+    auto convType =
+        crop ? RankedTensorType::get(convShape, accElement) : accType;
     Value init = buildConvInit(rewriter, loc, convType, convDims, bias);
     SmallVector<int64_t> ones(n, 1);
-    Value result =
-        buildConv(rewriter, loc, padded, flipped, init, ones, *dilations, group);
+    Value result = buildConv(rewriter, loc, padded, flipped, init, ones,
+                             *dilations, group);
     if (crop) {
       SmallVector<OpFoldResult> offsets = {idx(0), idx(0)};
       SmallVector<OpFoldResult> sizes = {convDims[0], convDims[1]};
@@ -522,11 +559,12 @@ struct ConvTransposeLowering : OpConversionPattern<onnx::ConvTransposeOp> {
                                  idx(cropBegin[i] + cropEnd[i])));
       }
       SmallVector<OpFoldResult> unit(n + 2, idx(1));
-      result = tensor::ExtractSliceOp::create(rewriter, loc, resultType, result,
+      result = tensor::ExtractSliceOp::create(rewriter, loc, accType, result,
                                               offsets, sizes, unit);
     }
-    if (result.getType() != resultType)
-      result = tensor::CastOp::create(rewriter, loc, resultType, result);
+    if (result.getType() != accType)
+      result = tensor::CastOp::create(rewriter, loc, accType, result);
+    result = truncateToType(rewriter, loc, result, resultType);
     rewriter.replaceOp(op, result);
     return success();
   }

@@ -8,8 +8,8 @@
 // dims broadcast. Named ops where they fit: linalg.dot/matvec/vecmat/matmul
 // for ranks <= 2, a matmul/matvec on the collapsed [B*M, K] when only A has
 // batch dims, a batch_matmul (batch dims collapsed to one) when the batch
-// dims agree; a linalg.generic otherwise. Accumulation is in the element
-// type.
+// dims agree; a linalg.generic otherwise. f16/bf16 accumulate in f32 (the
+// named ops extend their inputs) and are truncated at the end.
 //
 //===----------------------------------------------------------------------===//
 
@@ -57,6 +57,13 @@ Value buildMapped(OpBuilder &b, Location loc, RankedTensorType type,
       .getResult(0);
 }
 
+/// Converts `v` to the float accumulator type `accType` when it differs.
+Value extendTo(OpBuilder &b, Location loc, Value v, Type accType) {
+  if (v.getType() == accType)
+    return v;
+  return arith::ExtFOp::create(b, loc, accType, v);
+}
+
 struct GemmLowering : OpConversionPattern<onnx::GemmOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -89,66 +96,73 @@ struct GemmLowering : OpConversionPattern<onnx::GemmOp> {
       c = Value();
 
     bool transA = op.getTransA() != 0, transB = op.getTransB() != 0;
-    SmallVector<OpFoldResult> dims = {
-        getDim(rewriter, loc, a, transA ? 1 : 0),
-        getDim(rewriter, loc, b, transB ? 0 : 1)};
+    SmallVector<OpFoldResult> dims = {getDim(rewriter, loc, a, transA ? 1 : 0),
+                                      getDim(rewriter, loc, b, transB ? 0 : 1)};
 
+    // f16/bf16 accumulate in f32.
+    auto accType = resultType.clone(getComputeType(elementType));
+    Type accElement = accType.getElementType();
     // C broadcast (numpy rules, aligned at the right) to [M, N].
     auto cMap = [&]() { return getBroadcastMap(ctx, cType, resultType); };
+    auto scaledC = [&](OpBuilder &nb, Location nloc, Value value) {
+      value = extendTo(nb, nloc, value, accElement);
+      if (beta == 1)
+        return value;
+      return buildMul(nb, nloc, value,
+                      createScalar(nb, nloc, accElement, beta));
+    };
     Value init;
-    if (c && alpha == 1) {
-      init = buildMapped(rewriter, loc, resultType, dims, c, cMap(),
+    if (c && alpha == 1)
+      init = buildMapped(rewriter, loc, accType, dims, c, cMap(),
                          [&](OpBuilder &nb, Location nloc, ValueRange args) {
-                           if (beta == 1)
-                             return args[0];
-                           return buildMul(nb, nloc, args[0],
-                                           createScalar(nb, nloc, elementType,
-                                                        beta));
+                           return scaledC(nb, nloc, args[0]);
                          });
-    } else {
-      init = createFilled(rewriter, loc, resultType, dims,
-                          createScalar(rewriter, loc, elementType, 0));
-    }
+    else
+      init = createFilled(rewriter, loc, accType, dims,
+                          createScalar(rewriter, loc, accElement, 0));
 
     AffineExpr m, n, k;
     bindDims(ctx, m, n, k);
     SmallVector<AffineMap> maps = {
-        AffineMap::get(3, 0, transA ? ArrayRef<AffineExpr>{k, m}
-                                    : ArrayRef<AffineExpr>{m, k},
+        AffineMap::get(3, 0,
+                       transA ? ArrayRef<AffineExpr>{k, m}
+                              : ArrayRef<AffineExpr>{m, k},
                        ctx),
-        AffineMap::get(3, 0, transB ? ArrayRef<AffineExpr>{n, k}
-                                    : ArrayRef<AffineExpr>{k, n},
+        AffineMap::get(3, 0,
+                       transB ? ArrayRef<AffineExpr>{n, k}
+                              : ArrayRef<AffineExpr>{k, n},
                        ctx),
         AffineMap::get(3, 0, {m, n}, ctx)};
     SmallVector<NamedAttribute> attrs;
     if (transA || transB)
       attrs.push_back(rewriter.getNamedAttr(
           "indexing_maps", rewriter.getAffineMapArrayAttr(maps)));
-    Value result = linalg::MatmulOp::create(rewriter, loc, TypeRange{resultType},
+    Value result = linalg::MatmulOp::create(rewriter, loc, TypeRange{accType},
                                             ValueRange{a, b}, init, attrs)
                        .getResult(0);
 
-    if (alpha != 1) {
-      SmallVector<Value> inputs = {result};
-      SmallVector<AffineMap> inputMaps = {rewriter.getMultiDimIdentityMap(2)};
-      if (c) {
-        inputs.push_back(c);
-        inputMaps.push_back(cMap());
-      }
-      result = buildMapped(
-          rewriter, loc, resultType, dims, inputs, inputMaps,
-          [&](OpBuilder &nb, Location nloc, ValueRange args) {
-            Value scaled = buildMul(nb, nloc, args[0],
-                                    createScalar(nb, nloc, elementType, alpha));
-            if (args.size() == 1)
-              return scaled;
-            Value bias = args[1];
-            if (beta != 1)
-              bias = buildMul(nb, nloc, bias,
-                              createScalar(nb, nloc, elementType, beta));
-            return buildAdd(nb, nloc, scaled, bias);
-          });
+    if (alpha == 1) {
+      rewriter.replaceOp(op, truncateToType(rewriter, loc, result, resultType));
+      return success();
     }
+    // alpha * (A * B) + beta * C, truncated to the result type.
+    SmallVector<Value> inputs = {result};
+    SmallVector<AffineMap> inputMaps = {rewriter.getMultiDimIdentityMap(2)};
+    if (c) {
+      inputs.push_back(c);
+      inputMaps.push_back(cMap());
+    }
+    result = buildMapped(
+        rewriter, loc, resultType, dims, inputs, inputMaps,
+        [&](OpBuilder &nb, Location nloc, ValueRange args) {
+          Value value = buildMul(nb, nloc, args[0],
+                                 createScalar(nb, nloc, accElement, alpha));
+          if (args.size() > 1)
+            value = buildAdd(nb, nloc, value, scaledC(nb, nloc, args[1]));
+          if (accElement != elementType)
+            value = arith::TruncFOp::create(nb, nloc, elementType, value);
+          return value;
+        });
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -205,53 +219,42 @@ struct MatMulLowering : OpConversionPattern<onnx::MatMulOp> {
       dims.push_back(getDim(rewriter, loc, a, ra - 2));
     if (rb >= 2)
       dims.push_back(getDim(rewriter, loc, b, rb - 1));
-    Value zero = createScalar(rewriter, loc, elementType, 0);
-
-    // Ranks <= 2: one named op.
+    // f16/bf16 accumulate in f32.
+    auto accType = resultType.clone(getComputeType(elementType));
+    Value zero = createScalar(rewriter, loc, accType.getElementType(), 0);
+    Value result;
     if (ra <= 2 && rb <= 2) {
-      Value init = createFilled(rewriter, loc, resultType, dims, zero);
-      Value result;
+      // Ranks <= 2: one named op.
+      Value init = createFilled(rewriter, loc, accType, dims, zero);
       if (ra == 1 && rb == 1)
-        result = linalg::DotOp::create(rewriter, loc, TypeRange{resultType},
+        result = linalg::DotOp::create(rewriter, loc, TypeRange{accType},
                                        ValueRange{a, b}, init)
                      .getResult(0);
       else if (ra == 1)
-        result = linalg::VecmatOp::create(rewriter, loc, TypeRange{resultType},
+        result = linalg::VecmatOp::create(rewriter, loc, TypeRange{accType},
                                           ValueRange{a, b}, init)
                      .getResult(0);
       else if (rb == 1)
-        result = linalg::MatvecOp::create(rewriter, loc, TypeRange{resultType},
+        result = linalg::MatvecOp::create(rewriter, loc, TypeRange{accType},
                                           ValueRange{a, b}, init)
                      .getResult(0);
       else
-        result = linalg::MatmulOp::create(rewriter, loc, TypeRange{resultType},
+        result = linalg::MatmulOp::create(rewriter, loc, TypeRange{accType},
                                           ValueRange{a, b}, init)
                      .getResult(0);
-      rewriter.replaceOp(op, result);
-      return success();
+    } else if (rb <= 2) {
+      // Only A has batch dims: one matmul/matvec over [B * M, K].
+      result = lowerFoldedBatch(rewriter, loc, a, b, accType, dims, zero);
+    } else if (ra == rb &&
+               llvm::none_of(llvm::seq<int64_t>(0, aBatch), [&](int64_t i) {
+                 return broadcasts(aType.getDimSize(i), bType.getDimSize(i));
+               })) {
+      // Equal batch dims: one batch_matmul with the batch dims collapsed.
+      result = lowerBatchMatmul(rewriter, loc, a, b, accType, dims, zero);
+    } else {
+      result = lowerGeneric(rewriter, loc, a, b, accType, dims, zero);
     }
-
-    // Only A has batch dims: one matmul/matvec over [B * M, K].
-    if (rb <= 2) {
-      rewriter.replaceOp(op, lowerFoldedBatch(rewriter, loc, a, b, resultType,
-                                              dims, zero));
-      return success();
-    }
-
-    // Equal batch dims: one batch_matmul with the batch dims collapsed.
-    if (ra == rb) {
-      bool same = true;
-      for (int64_t i = 0; i < aBatch; ++i)
-        same &= !broadcasts(aType.getDimSize(i), bType.getDimSize(i));
-      if (same) {
-        rewriter.replaceOp(op, lowerBatchMatmul(rewriter, loc, a, b,
-                                                resultType, dims, zero));
-        return success();
-      }
-    }
-
-    rewriter.replaceOp(op, lowerGeneric(rewriter, loc, a, b, resultType, dims,
-                                        zero));
+    rewriter.replaceOp(op, truncateToType(rewriter, loc, result, resultType));
     return success();
   }
 
@@ -289,8 +292,7 @@ private:
     reassociation.push_back(group);
     for (int64_t i = to; i < type.getRank(); ++i)
       reassociation.push_back({i});
-    return tensor::ExpandShapeOp::create(b, loc, type, tensor, reassociation,
-                                         dims);
+    return expandShape(b, loc, tensor, type, reassociation, dims);
   }
 
   /// The product of `dims[from, to)` and the shape with that range merged.
@@ -317,8 +319,7 @@ private:
     int64_t rb = cast<RankedTensorType>(rhs.getType()).getRank();
     // [batch..., M, K] -> [B * M, K]; the result [batch..., M(, N)].
     Value flat = collapseRange(b, loc, lhs, 0, ra - 1);
-    auto [flatDims, flatShape] =
-        mergeDims(b, loc, resultType, dims, 0, ra - 1);
+    auto [flatDims, flatShape] = mergeDims(b, loc, resultType, dims, 0, ra - 1);
     auto flatType =
         RankedTensorType::get(flatShape, resultType.getElementType());
     Value init = createFilled(b, loc, flatType, flatDims, zero);
@@ -340,7 +341,8 @@ private:
     int64_t numBatch = resultType.getRank() - 2;
     Value lhs3 = collapseRange(b, loc, lhs, 0, numBatch);
     Value rhs3 = collapseRange(b, loc, rhs, 0, numBatch);
-    auto [flatDims, flatShape] = mergeDims(b, loc, resultType, dims, 0, numBatch);
+    auto [flatDims, flatShape] =
+        mergeDims(b, loc, resultType, dims, 0, numBatch);
     auto flatType =
         RankedTensorType::get(flatShape, resultType.getElementType());
     Value init = createFilled(b, loc, flatType, flatDims, zero);
@@ -400,7 +402,10 @@ private:
     return linalg::GenericOp::create(
                b, loc, resultType, ValueRange{lhs, rhs}, init, maps, iterators,
                [](OpBuilder &nb, Location nloc, ValueRange args) {
-                 Value mul = buildMul(nb, nloc, args[0], args[1]);
+                 Type accType = args[2].getType();
+                 Value mul =
+                     buildMul(nb, nloc, extendTo(nb, nloc, args[0], accType),
+                              extendTo(nb, nloc, args[1], accType));
                  linalg::YieldOp::create(nb, nloc,
                                          buildAdd(nb, nloc, args[2], mul));
                })

@@ -63,48 +63,50 @@ FailureOr<PoolGeometry> computePoolGeometry(OpBuilder &b, Location loc,
     if (!ShapedType::isDynamic(in)) {
       int64_t out = onnx::windowOutputSize(in, k, s, window->dilations[i], pb,
                                            pe, ceilMode);
+      if (out <= 0)
+        return reportUnsupported(op, "the window does not fit the input");
       if (!resultType.isDynamicDim(2 + i) &&
           out != resultType.getDimSize(2 + i))
         return reportUnsupported(op, "output size " + Twine(out) +
                                          " of spatial dim " + Twine(i) +
                                          " does not match the result type");
-      if (out <= 0)
-        return reportUnsupported(op, "the window does not fit the input");
       geom.outDims.push_back(b.getIndexAttr(out));
       geom.extraEnd.push_back(b.getIndexAttr(
           std::max<int64_t>(0, (out - 1) * s + effective - (in + pb + pe))));
       continue;
     }
-    // Run-time size: the same formula with arith ops.
-    Value inValue = getValueOrCreateConstantIndexOp(b, loc, geom.inDims[2 + i]);
-    auto cst = [&](int64_t v) {
-      return arith::ConstantIndexOp::create(b, loc, v).getResult();
+    // Run-time size: the same formula with index arithmetic.
+    auto idx = [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); };
+    auto value = [&](OpFoldResult v) {
+      return getValueOrCreateConstantIndexOp(b, loc, v);
     };
-    Value padded = arith::AddIOp::create(b, loc, inValue, cst(pb + pe));
-    Value span = arith::SubIOp::create(b, loc, padded, cst(effective));
-    Value out;
-    if (ceilMode)
-      out = arith::CeilDivSIOp::create(b, loc, span, cst(s));
-    else
-      out = arith::FloorDivSIOp::create(b, loc, span, cst(s));
-    out = arith::AddIOp::create(b, loc, out, cst(1));
-    Value lastStart = arith::MulIOp::create(
-        b, loc, arith::SubIOp::create(b, loc, out, cst(1)), cst(s));
-    if (ceilMode) {
-      // A window that starts inside the end padding is dropped.
-      Value inPlusBegin = arith::AddIOp::create(b, loc, inValue, cst(pb));
-      Value drop = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
-                                         lastStart, inPlusBegin);
-      Value fewer = arith::SubIOp::create(b, loc, out, cst(1));
-      out = arith::SelectOp::create(b, loc, drop, fewer, out);
-      lastStart = arith::MulIOp::create(
-          b, loc, arith::SubIOp::create(b, loc, out, cst(1)), cst(s));
-      Value needed = arith::AddIOp::create(b, loc, lastStart, cst(effective));
-      Value extra = arith::MaxSIOp::create(
-          b, loc, arith::SubIOp::create(b, loc, needed, padded), cst(0));
-      geom.extraEnd.push_back(extra);
+    OpFoldResult inDim = geom.inDims[2 + i];
+    OpFoldResult padded = addIndex(b, loc, inDim, idx(pb + pe));
+    OpFoldResult span = subIndex(b, loc, padded, idx(effective));
+    OpFoldResult out;
+    if (!ceilMode) {
+      out = addIndex(b, loc, floorDivIndex(b, loc, span, idx(s)), idx(1));
+      geom.extraEnd.push_back(idx(0));
     } else {
-      geom.extraEnd.push_back(b.getIndexAttr(0));
+      Value up = value(span);
+      if (s != 1)
+        up = arith::CeilDivSIOp::create(b, loc, up, value(idx(s)));
+      Value full = value(addIndex(b, loc, up, idx(1)));
+      // A window that starts inside the end padding is dropped.
+      Value lastStart =
+          value(mulIndex(b, loc, subIndex(b, loc, full, idx(1)), idx(s)));
+      Value drop =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, lastStart,
+                                value(addIndex(b, loc, inDim, idx(pb))));
+      Value fewer = value(subIndex(b, loc, full, idx(1)));
+      out = arith::SelectOp::create(b, loc, drop, fewer, full).getResult();
+      OpFoldResult needed = addIndex(
+          b, loc, mulIndex(b, loc, subIndex(b, loc, out, idx(1)), idx(s)),
+          idx(effective));
+      geom.extraEnd.push_back(
+          arith::MaxSIOp::create(
+              b, loc, value(subIndex(b, loc, needed, padded)), value(idx(0)))
+              .getResult());
     }
     geom.outDims.push_back(out);
   }
@@ -134,7 +136,8 @@ SmallVector<AffineMap> getPoolMaps(MLIRContext *ctx,
   int64_t n = window.kernel.size();
   int64_t numLoops = 2 + 2 * n;
   auto d = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
-  SmallVector<AffineExpr> inExprs = {d(0), d(1)}, kExprs, outExprs = {d(0), d(1)};
+  SmallVector<AffineExpr> inExprs = {d(0), d(1)}, kExprs,
+                          outExprs = {d(0), d(1)};
   for (int64_t i = 0; i < n; ++i) {
     inExprs.push_back(d(2 + i) * window.strides[i] +
                       d(2 + n + i) * window.dilations[i]);
@@ -166,9 +169,9 @@ Value buildPool(
   Type elementType = cast<RankedTensorType>(init.getType()).getElementType();
   Value shape = tensor::EmptyOp::create(b, loc, window.kernel, elementType);
   if (window.kernel.size() == 2 && named2D)
-    if (Value result = named2D(b, loc, padded, shape,
-                               b.getI64TensorAttr(window.strides),
-                               b.getI64TensorAttr(window.dilations)))
+    if (Value result =
+            named2D(b, loc, padded, shape, b.getI64TensorAttr(window.strides),
+                    b.getI64TensorAttr(window.dilations)))
       return result;
   auto generic = linalg::GenericOp::create(
       b, loc, init.getType(), ValueRange{padded, shape}, init,
@@ -188,8 +191,8 @@ Value getLowest(OpBuilder &b, Location loc, Type type, bool isUnsigned) {
         b.getFloatAttr(floatType, APFloat::getInf(floatType.getFloatSemantics(),
                                                   /*Negative=*/true)));
   unsigned width = type.getIntOrFloatBitWidth();
-  APInt lowest = isUnsigned ? APInt::getZero(width)
-                            : APInt::getSignedMinValue(width);
+  APInt lowest =
+      isUnsigned ? APInt::getZero(width) : APInt::getSignedMinValue(width);
   return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, lowest));
 }
 
@@ -209,10 +212,11 @@ Value indexToI64(OpBuilder &b, Location loc, Value v) {
 /// MaxPool with Indices: a generic with two outputs that keeps the first
 /// maximum and its flattened position in the unpadded input (row-major, or
 /// spatially column-major for storage_order 1).
-std::pair<Value, Value> buildMaxPoolWithIndices(
-    OpBuilder &b, Location loc, Value padded, const PoolGeometry &geom,
-    RankedTensorType valueType, RankedTensorType indexType, Value lowest,
-    bool isUnsigned, bool columnMajor) {
+std::pair<Value, Value>
+buildMaxPoolWithIndices(OpBuilder &b, Location loc, Value padded,
+                        const PoolGeometry &geom, RankedTensorType valueType,
+                        RankedTensorType indexType, Value lowest,
+                        bool isUnsigned, bool columnMajor) {
   const onnx::WindowParams &window = geom.window;
   int64_t n = window.kernel.size();
   Type elementType = valueType.getElementType();
@@ -220,52 +224,53 @@ std::pair<Value, Value> buildMaxPoolWithIndices(
   Value indexInit = createFilled(b, loc, indexType, geom.outDims,
                                  createScalar(b, loc, b.getI64Type(), -1));
   Value shape = tensor::EmptyOp::create(b, loc, window.kernel, elementType);
-  SmallVector<Value> inSizes;
-  for (OpFoldResult dim : geom.inDims)
-    inSizes.push_back(getValueOrCreateConstantIndexOp(b, loc, dim));
+  ArrayRef<OpFoldResult> inSizes = geom.inDims;
   auto generic = linalg::GenericOp::create(
       b, loc, TypeRange{valueType, indexType}, ValueRange{padded, shape},
       ValueRange{valueInit, indexInit}, getPoolMaps(b.getContext(), window, 2),
-      getPoolIterators(n),
-      [&](OpBuilder &nb, Location nloc, ValueRange args) {
-        auto cst = [&](int64_t v) {
-          return arith::ConstantIndexOp::create(nb, nloc, v).getResult();
+      getPoolIterators(n), [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        auto idx = [&](int64_t v) -> OpFoldResult {
+          return nb.getIndexAttr(v);
+        };
+        auto value = [&](OpFoldResult v) {
+          return getValueOrCreateConstantIndexOp(nb, nloc, v);
+        };
+        auto loop = [&](int64_t d) -> OpFoldResult {
+          return linalg::IndexOp::create(nb, nloc, d).getResult();
         };
         // Position in the unpadded input, and whether it is inside it.
         Value inside;
-        SmallVector<Value> pos;
+        SmallVector<OpFoldResult> pos;
         for (int64_t i = 0; i < n; ++i) {
-          Value o = linalg::IndexOp::create(nb, nloc, 2 + i);
-          Value k = linalg::IndexOp::create(nb, nloc, 2 + n + i);
-          Value p = arith::AddIOp::create(
+          OpFoldResult p = subIndex(
               nb, nloc,
-              arith::MulIOp::create(nb, nloc, o, cst(window.strides[i])),
-              arith::MulIOp::create(nb, nloc, k, cst(window.dilations[i])));
-          p = arith::SubIOp::create(nb, nloc, p, cst(window.padsBegin[i]));
+              addIndex(nb, nloc,
+                       mulIndex(nb, nloc, loop(2 + i), idx(window.strides[i])),
+                       mulIndex(nb, nloc, loop(2 + n + i),
+                                idx(window.dilations[i]))),
+              idx(window.padsBegin[i]));
           Value geZero = arith::CmpIOp::create(
-              nb, nloc, arith::CmpIPredicate::sge, p, cst(0));
-          Value ltSize = arith::CmpIOp::create(
-              nb, nloc, arith::CmpIPredicate::slt, p, inSizes[2 + i]);
+              nb, nloc, arith::CmpIPredicate::sge, value(p), value(idx(0)));
+          Value ltSize =
+              arith::CmpIOp::create(nb, nloc, arith::CmpIPredicate::slt,
+                                    value(p), value(inSizes[2 + i]));
           Value ok = arith::AndIOp::create(nb, nloc, geZero, ltSize);
           inside = inside ? arith::AndIOp::create(nb, nloc, inside, ok) : ok;
           pos.push_back(p);
         }
-        // ((n * C + c) * spatial size) + spatial offset.
-        Value flat = arith::AddIOp::create(
-            nb, nloc,
-            arith::MulIOp::create(nb, nloc, linalg::IndexOp::create(nb, nloc, 0),
-                                  inSizes[1]),
-            linalg::IndexOp::create(nb, nloc, 1));
-        for (int64_t i = 0; i < n; ++i)
-          flat = arith::MulIOp::create(nb, nloc, flat, inSizes[2 + i]);
-        Value offset = cst(0);
+        // (n * C + c) * spatial size + the spatial offset, row-major or with
+        // the spatial dims reversed for column-major.
+        OpFoldResult flat = addIndex(
+            nb, nloc, mulIndex(nb, nloc, loop(0), inSizes[1]), loop(1));
+        OpFoldResult offset = idx(0);
         for (int64_t j = 0; j < n; ++j) {
           int64_t i = columnMajor ? n - 1 - j : j;
-          offset = arith::AddIOp::create(
-              nb, nloc, arith::MulIOp::create(nb, nloc, offset, inSizes[2 + i]),
-              pos[i]);
+          flat = mulIndex(nb, nloc, flat, inSizes[2 + i]);
+          offset = addIndex(nb, nloc,
+                            mulIndex(nb, nloc, offset, inSizes[2 + i]), pos[i]);
         }
-        flat = indexToI64(nb, nloc, arith::AddIOp::create(nb, nloc, flat, offset));
+        Value flatIndex =
+            indexToI64(nb, nloc, value(addIndex(nb, nloc, flat, offset)));
 
         Value in = args[0], best = args[2], bestIndex = args[3];
         Value greater;
@@ -273,18 +278,20 @@ std::pair<Value, Value> buildMaxPoolWithIndices(
           greater = arith::CmpFOp::create(nb, nloc, arith::CmpFPredicate::OGT,
                                           in, best);
         else
-          greater = arith::CmpIOp::create(
-              nb, nloc,
-              isUnsigned ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt,
-              in, best);
+          greater =
+              arith::CmpIOp::create(nb, nloc,
+                                    isUnsigned ? arith::CmpIPredicate::ugt
+                                               : arith::CmpIPredicate::sgt,
+                                    in, best);
         Value none = arith::CmpIOp::create(
             nb, nloc, arith::CmpIPredicate::slt, bestIndex,
             createScalar(nb, nloc, nb.getI64Type(), 0));
         Value take = arith::AndIOp::create(
             nb, nloc, inside, arith::OrIOp::create(nb, nloc, greater, none));
-        Value value = arith::SelectOp::create(nb, nloc, take, in, best);
-        Value index = arith::SelectOp::create(nb, nloc, take, flat, bestIndex);
-        linalg::YieldOp::create(nb, nloc, ValueRange{value, index});
+        Value bestValue = arith::SelectOp::create(nb, nloc, take, in, best);
+        Value index =
+            arith::SelectOp::create(nb, nloc, take, flatIndex, bestIndex);
+        linalg::YieldOp::create(nb, nloc, ValueRange{bestValue, index});
       });
   return {generic.getResult(0), generic.getResult(1)};
 }
@@ -310,8 +317,7 @@ struct MaxPoolLowering : OpConversionPattern<onnx::MaxPoolOp> {
     RankedTensorType indexType;
     if (withIndices) {
       indexType = getConvertedResultType(getTypeConverter(), op, 1);
-      if (!indexType)
-        return reportUnsupported(op, "Indices must be a ranked tensor");
+      assert(indexType && "the pass rejects unranked results up front");
     }
     bool isUnsigned = isUnsignedElement(op.getX());
     FailureOr<PoolGeometry> geom =
@@ -360,24 +366,19 @@ Value divideByCount(OpBuilder &b, Location loc, Value sum,
   Type elementType = type.getElementType();
   const onnx::WindowParams &window = geom.window;
   int64_t n = window.kernel.size();
-  bool constant = !geom.hasPadding() ||
-                  (countIncludePad && llvm::all_of(geom.extraEnd, isZeroInteger));
+  bool constant =
+      !geom.hasPadding() ||
+      (countIncludePad && llvm::all_of(geom.extraEnd, isZeroInteger));
   if (constant) {
     int64_t size = 1;
     for (int64_t k : window.kernel)
       size *= k;
     Value divisor = createScalar(b, loc, elementType, size);
-    return buildElementwise(b, loc, type, sum,
-                            [&](OpBuilder &nb, Location nloc, ValueRange args) {
-                              return arith::DivFOp::create(nb, nloc, args[0],
-                                                           divisor)
-                                  .getResult();
-                            });
+    return buildElementwise(
+        b, loc, type, sum, [&](OpBuilder &nb, Location nloc, ValueRange args) {
+          return arith::DivFOp::create(nb, nloc, args[0], divisor).getResult();
+        });
   }
-  SmallVector<Value> inSizes;
-  for (int64_t i = 0; i < n; ++i)
-    inSizes.push_back(
-        getValueOrCreateConstantIndexOp(b, loc, geom.inDims[2 + i]));
   Value init = createEmpty(b, loc, type, geom.outDims);
   int64_t rank = type.getRank();
   SmallVector<AffineMap> maps(2, b.getMultiDimIdentityMap(rank));
@@ -386,39 +387,50 @@ Value divideByCount(OpBuilder &b, Location loc, Value sum,
   auto generic = linalg::GenericOp::create(
       b, loc, type, sum, init, maps, iterators,
       [&](OpBuilder &nb, Location nloc, ValueRange args) {
-        auto cst = [&](int64_t v) {
-          return arith::ConstantIndexOp::create(nb, nloc, v).getResult();
+        auto idx = [&](int64_t v) -> OpFoldResult {
+          return nb.getIndexAttr(v);
         };
-        Value count = cst(1);
+        auto value = [&](OpFoldResult v) {
+          return getValueOrCreateConstantIndexOp(nb, nloc, v);
+        };
+        OpFoldResult count = idx(1);
         for (int64_t i = 0; i < n; ++i) {
-          int64_t s = window.strides[i], d = window.dilations[i];
+          int64_t k = window.kernel[i], s = window.strides[i];
+          int64_t d = window.dilations[i];
           int64_t pb = window.padsBegin[i], pe = window.padsEnd[i];
-          // Window elements are start + j * d for j in [0, k).
-          Value o = linalg::IndexOp::create(nb, nloc, 2 + i);
-          Value start = arith::SubIOp::create(
-              nb, nloc, arith::MulIOp::create(nb, nloc, o, cst(s)), cst(pb));
-          Value lo = cst(countIncludePad ? -pb : 0);
-          Value hi = countIncludePad
-                         ? arith::AddIOp::create(nb, nloc, inSizes[i], cst(pe))
-                         : inSizes[i];
-          // First j with start + j * d >= lo, last with start + j * d < hi.
-          Value first = arith::CeilDivSIOp::create(
-              nb, nloc, arith::SubIOp::create(nb, nloc, lo, start), cst(d));
-          first = arith::MaxSIOp::create(nb, nloc, first, cst(0));
-          Value last = arith::FloorDivSIOp::create(
+          bool noExtra = isZeroInteger(geom.extraEnd[i]);
+          if (noExtra && (countIncludePad || (pb == 0 && pe == 0))) {
+            // No window of this dim is clipped.
+            count = mulIndex(nb, nloc, count, idx(k));
+            continue;
+          }
+          // Window elements are start + j * d for j in [0, k); count those in
+          // [lo, hi).
+          OpFoldResult start = subIndex(
               nb, nloc,
-              arith::SubIOp::create(
-                  nb, nloc, arith::SubIOp::create(nb, nloc, hi, cst(1)), start),
-              cst(d));
-          last = arith::MinSIOp::create(nb, nloc, last,
-                                        cst(window.kernel[i] - 1));
-          Value dimCount = arith::AddIOp::create(
-              nb, nloc, arith::SubIOp::create(nb, nloc, last, first), cst(1));
-          dimCount = arith::MaxSIOp::create(nb, nloc, dimCount, cst(0));
-          count = arith::MulIOp::create(nb, nloc, count, dimCount);
+              mulIndex(nb, nloc,
+                       linalg::IndexOp::create(nb, nloc, 2 + i).getResult(),
+                       idx(s)),
+              idx(pb));
+          OpFoldResult lo = idx(countIncludePad ? -pb : 0);
+          OpFoldResult hi =
+              countIncludePad ? addIndex(nb, nloc, geom.inDims[2 + i], idx(pe))
+                              : geom.inDims[2 + i];
+          Value first = value(subIndex(nb, nloc, lo, start));
+          if (d != 1)
+            first = arith::CeilDivSIOp::create(nb, nloc, first, value(idx(d)));
+          first = arith::MaxSIOp::create(nb, nloc, first, value(idx(0)));
+          OpFoldResult lastOffset =
+              subIndex(nb, nloc, subIndex(nb, nloc, hi, idx(1)), start);
+          Value last = value(floorDivIndex(nb, nloc, lastOffset, idx(d)));
+          last = arith::MinSIOp::create(nb, nloc, last, value(idx(k - 1)));
+          Value dimCount = value(
+              addIndex(nb, nloc, subIndex(nb, nloc, last, first), idx(1)));
+          dimCount = arith::MaxSIOp::create(nb, nloc, dimCount, value(idx(0)));
+          count = mulIndex(nb, nloc, count, dimCount);
         }
         Value countFloat = arith::SIToFPOp::create(
-            nb, nloc, elementType, indexToI64(nb, nloc, count));
+            nb, nloc, elementType, indexToI64(nb, nloc, value(count)));
         Value result = arith::DivFOp::create(nb, nloc, args[0], countFloat);
         linalg::YieldOp::create(nb, nloc, result);
       });
@@ -447,10 +459,18 @@ struct AveragePoolLowering : OpConversionPattern<onnx::AveragePoolOp> {
       return failure();
     Value zero = createScalar(rewriter, loc, elementType, 0);
     Value padded = padPoolInput(rewriter, loc, x, *geom, zero);
-    Value init = createFilled(rewriter, loc, resultType, geom->outDims, zero);
+    // f16/bf16 accumulate in f32.
+    auto accType = resultType.clone(getComputeType(elementType));
+    Value accZero =
+        accType.getElementType() == elementType
+            ? zero
+            : createScalar(rewriter, loc, accType.getElementType(), 0);
+    Value init = createFilled(rewriter, loc, accType, geom->outDims, accZero);
     Value sum = buildPool(
         rewriter, loc, padded, init, geom->window,
         [](OpBuilder &b, Location l, Value in, Value acc) {
+          if (in.getType() != acc.getType())
+            in = arith::ExtFOp::create(b, l, acc.getType(), in);
           return arith::AddFOp::create(b, l, acc, in).getResult();
         },
         [&](OpBuilder &b, Location l, Value input, Value shape,
@@ -460,8 +480,9 @@ struct AveragePoolLowering : OpConversionPattern<onnx::AveragePoolOp> {
                      init, strides, dilations)
               .getResult(0);
         });
-    rewriter.replaceOp(op, divideByCount(rewriter, loc, sum, *geom,
-                                         op.getCountIncludePad() != 0));
+    Value average =
+        divideByCount(rewriter, loc, sum, *geom, op.getCountIncludePad() != 0);
+    rewriter.replaceOp(op, truncateToType(rewriter, loc, average, resultType));
     return success();
   }
 };
@@ -488,23 +509,28 @@ struct GlobalPoolLowering : OpConversionPattern<OpTy> {
       return reportUnsupported(op, "only float global pooling is supported");
     int64_t rank = xType.getRank();
     SmallVector<OpFoldResult> dims = getDims(rewriter, loc, x);
+    // GlobalAveragePool of f16/bf16 accumulates in f32.
+    Type accElement = isMax ? elementType : getComputeType(elementType);
     auto reducedType = RankedTensorType::get(
-        {xType.getDimSize(0), xType.getDimSize(1)}, elementType);
+        {xType.getDimSize(0), xType.getDimSize(1)}, accElement);
     SmallVector<OpFoldResult> reducedDims = {dims[0], dims[1]};
     Value initValue = isMax ? getLowest(rewriter, loc, elementType, false)
-                            : createScalar(rewriter, loc, elementType, 0);
-    Value init = createFilled(rewriter, loc, reducedType, reducedDims, initValue);
+                            : createScalar(rewriter, loc, accElement, 0);
+    Value init =
+        createFilled(rewriter, loc, reducedType, reducedDims, initValue);
     SmallVector<int64_t> reduceDims =
         llvm::to_vector(llvm::seq<int64_t>(2, rank));
     Value reduced =
         linalg::ReduceOp::create(
             rewriter, loc, ValueRange{x}, ValueRange{init}, reduceDims,
             [&](OpBuilder &b, Location l, ValueRange args) {
+              Value in = args[0];
+              if (in.getType() != accElement)
+                in = arith::ExtFOp::create(b, l, accElement, in);
               Value result =
-                  isMax ? arith::MaximumFOp::create(b, l, args[0], args[1])
-                              .getResult()
-                        : arith::AddFOp::create(b, l, args[0], args[1])
-                              .getResult();
+                  isMax
+                      ? arith::MaximumFOp::create(b, l, in, args[1]).getResult()
+                      : arith::AddFOp::create(b, l, in, args[1]).getResult();
               linalg::YieldOp::create(b, l, result);
             })
             .getResult(0);
@@ -514,16 +540,19 @@ struct GlobalPoolLowering : OpConversionPattern<OpTy> {
         count = mulIndex(rewriter, loc, count, dims[i]);
       Value countValue;
       if (std::optional<int64_t> c = getConstantIntValue(count))
-        countValue = createScalar(rewriter, loc, elementType, *c);
+        countValue = createScalar(rewriter, loc, accElement, *c);
       else
         countValue = arith::SIToFPOp::create(
-            rewriter, loc, elementType,
+            rewriter, loc, accElement,
             indexToI64(rewriter, loc,
                        getValueOrCreateConstantIndexOp(rewriter, loc, count)));
       reduced = buildElementwise(
-          rewriter, loc, reducedType, reduced,
+          rewriter, loc, reducedType.clone(elementType), reduced,
           [&](OpBuilder &b, Location l, ValueRange args) {
-            return arith::DivFOp::create(b, l, args[0], countValue).getResult();
+            Value average = arith::DivFOp::create(b, l, args[0], countValue);
+            if (accElement != elementType)
+              average = arith::TruncFOp::create(b, l, elementType, average);
+            return average;
           });
     }
     SmallVector<ReassociationIndices> reassociation = {{0}, {}};
@@ -531,8 +560,8 @@ struct GlobalPoolLowering : OpConversionPattern<OpTy> {
       reassociation[1].push_back(i);
     SmallVector<OpFoldResult> outDims = {dims[0], dims[1]};
     outDims.append(rank - 2, rewriter.getIndexAttr(1));
-    rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
-        op, resultType, reduced, reassociation, outDims);
+    rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(op, resultType, reduced,
+                                                       reassociation, outDims);
     return success();
   }
 };
