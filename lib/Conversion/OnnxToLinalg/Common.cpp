@@ -122,6 +122,21 @@ AffineMap getBroadcastMap(MLIRContext *ctx, RankedTensorType operandType,
   return AffineMap::get(outRank, 0, exprs, ctx);
 }
 
+bool isBroadcastableTo(RankedTensorType operandType,
+                       RankedTensorType resultType) {
+  int64_t offset = resultType.getRank() - operandType.getRank();
+  if (offset < 0)
+    return false;
+  for (int64_t j = 0; j < operandType.getRank(); ++j) {
+    int64_t dim = operandType.getDimSize(j);
+    int64_t resultDim = resultType.getDimSize(j + offset);
+    if (dim != 1 && !ShapedType::isDynamic(dim) &&
+        !ShapedType::isDynamic(resultDim) && dim != resultDim)
+      return false;
+  }
+  return true;
+}
+
 Value createScalar(OpBuilder &b, Location loc, Type type, double v) {
   if (auto floatType = dyn_cast<FloatType>(type))
     return arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, v));

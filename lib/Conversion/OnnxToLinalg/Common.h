@@ -72,6 +72,13 @@ mlir::AffineMap getBroadcastMap(mlir::MLIRContext *ctx,
                                 mlir::RankedTensorType operandType,
                                 mlir::RankedTensorType resultType);
 
+/// True when `operandType` can be broadcast (numpy rules, aligned at the
+/// right) into `resultType` as far as static sizes tell: its rank is not
+/// larger and each static dim is 1 or matches a dynamic or equal result dim.
+/// Check it before using getBroadcastMap on shapes nothing has verified.
+bool isBroadcastableTo(mlir::RankedTensorType operandType,
+                       mlir::RankedTensorType resultType);
+
 /// A scalar arith.constant of `type` (float, integer or index) holding `v`.
 mlir::Value createScalar(mlir::OpBuilder &b, mlir::Location loc,
                          mlir::Type type, double v);

@@ -124,6 +124,11 @@ public:
         return reportUnsupported(op, "element type " +
                                          typeToString(type.getElementType()) +
                                          " is not supported by this op");
+      if (!isBroadcastableTo(type, resultType))
+        return reportUnsupported(op, "operand #" + Twine(i) + " of type " +
+                                         typeToString(type) +
+                                         " does not broadcast to " +
+                                         typeToString(resultType));
       info.unsignedArgs.push_back(isUnsignedElement(operand));
     }
     Value result = buildElementwise(
@@ -584,8 +589,11 @@ struct ClipPattern : public OpConversionPattern<onnx::ClipOp> {
     auto readBound = [&](Value bound, StringRef name) -> FailureOr<Value> {
       if (isa<NoneType>(bound.getType()))
         return Value();
+      // A scalar, or a tensor of one element (static sizes all 1).
       auto type = dyn_cast<RankedTensorType>(bound.getType());
-      if (!type || !type.hasStaticShape() || type.getNumElements() != 1)
+      if (!type || llvm::any_of(type.getShape(), [](int64_t d) {
+            return d != 1 && !ShapedType::isDynamic(d);
+          }))
         return reportUnsupported(op, name + " must be a scalar");
       SmallVector<Value> indices;
       if (type.getRank() > 0)

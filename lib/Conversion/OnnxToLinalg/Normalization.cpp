@@ -197,6 +197,15 @@ struct BatchNormalizationPattern
                                    "mean and var float vectors");
     if (xType.getRank() < 2)
       return reportUnsupported(op, "X must have rank 2 or more");
+    int64_t channels = xType.getDimSize(1);
+    for (Value p : params) {
+      int64_t size = cast<RankedTensorType>(p.getType()).getDimSize(0);
+      if (!ShapedType::isDynamic(channels) && !ShapedType::isDynamic(size) &&
+          size != channels)
+        return reportUnsupported(op, "scale, B, mean and var must have " +
+                                         Twine(channels) +
+                                         " elements, one per channel");
+    }
     Type computeType = getComputeType(elementType);
     double epsilon = op.getEpsilon().convertToDouble();
 
@@ -275,6 +284,14 @@ struct LayerNormalizationPattern
     FailureOr<int64_t> axis = getAxis(op, op.getAxis(), rank);
     if (failed(axis))
       return failure();
+    // Scale and B broadcast to the normalized dims X.shape[axis:].
+    auto normalizedType = RankedTensorType::get(
+        xType.getShape().drop_front(*axis), elementType);
+    for (Value v : {scale, bias})
+      if (auto type = dyn_cast<RankedTensorType>(v.getType());
+          type && !isBroadcastableTo(type, normalizedType))
+        return reportUnsupported(op, "Scale and B must broadcast to " +
+                                         typeToString(normalizedType));
     SmallVector<bool> reduced(rank, false);
     for (int64_t i = *axis; i < rank; ++i)
       reduced[i] = true;

@@ -334,6 +334,8 @@ Value lowerRuntimeReduction(OpBuilder &b, Location loc, const Reduction &r,
     dims.push_back(dim);
     bounds.push_back(arith::SelectOp::create(b, loc, flags[d], dim, one));
     count = arith::MulIOp::create(b, loc, count, bounds.back());
+    if (keepdims)
+      continue;
     positions.push_back(position);
     position = arith::AddIOp::create(
         b, loc, position, arith::SelectOp::create(b, loc, flags[d], zero, one));

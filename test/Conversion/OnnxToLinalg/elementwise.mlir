@@ -519,3 +519,17 @@ func.func @clip_max_only_unsigned(%x: tensor<4xui8>, %hi: tensor<ui8>) -> tensor
   %0 = onnx.Clip %x, %none, %hi : (tensor<4xui8>, none, tensor<ui8>) -> tensor<4xui8>
   return %0 : tensor<4xui8>
 }
+
+// -----
+
+// A one-element bound of unknown static size is read at index 0.
+// CHECK-LABEL: func.func @clip_dynamic_bound
+// CHECK-SAME: (%[[X:.*]]: tensor<4xi32>, %[[LO:.*]]: tensor<?xi32>)
+// CHECK: %[[C0:.*]] = arith.constant 0 : index
+// CHECK: %[[LOV:.*]] = tensor.extract %[[LO]][%[[C0]]] : tensor<?xi32>
+// CHECK: arith.maxsi %{{.*}}, %[[LOV]] : i32
+func.func @clip_dynamic_bound(%x: tensor<4xi32>, %lo: tensor<?xi32>) -> tensor<4xi32> {
+  %none = onnx.NoValue
+  %0 = onnx.Clip %x, %lo, %none : (tensor<4xi32>, tensor<?xi32>, none) -> tensor<4xi32>
+  return %0 : tensor<4xi32>
+}

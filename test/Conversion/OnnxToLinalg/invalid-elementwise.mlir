@@ -55,3 +55,19 @@ func.func @clip_bool(%x: tensor<4xi1>) -> tensor<4xi1> {
   %0 = onnx.Clip %x, %none, %none : (tensor<4xi1>, none, none) -> tensor<4xi1>
   return %0 : tensor<4xi1>
 }
+
+// -----
+
+func.func @no_broadcast(%a: tensor<2x3xf32>, %b: tensor<4xf32>) -> tensor<2x3xf32> {
+  // expected-error @+1 {{cannot lower: operand #1 of type tensor<4xf32> does not broadcast to tensor<2x3xf32>}}
+  %0 = onnx.Add %a, %b : (tensor<2x3xf32>, tensor<4xf32>) -> tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}
+
+// -----
+
+func.func @operand_rank_too_large(%a: tensor<2x3xf32>, %b: tensor<1x2x3xf32>) -> tensor<2x3xf32> {
+  // expected-error @+1 {{cannot lower: operand #1 of type tensor<1x2x3xf32> does not broadcast to tensor<2x3xf32>}}
+  %0 = onnx.Mul %a, %b : (tensor<2x3xf32>, tensor<1x2x3xf32>) -> tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}

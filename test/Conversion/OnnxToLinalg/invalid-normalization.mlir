@@ -74,3 +74,20 @@ func.func @dropout_training(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0, %1 = onnx.Dropout %x, %none, %training : (tensor<4xf32>, none, tensor<i1>) -> (tensor<4xf32>, none)
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+func.func @batchnorm_param_size(%x: tensor<2x3xf32>, %p: tensor<4xf32>) -> tensor<2x3xf32> {
+  // expected-error @+1 {{cannot lower: scale, B, mean and var must have 3 elements, one per channel}}
+  %0, %1, %2 = onnx.BatchNormalization %x, %p, %p, %p, %p : (tensor<2x3xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> (tensor<2x3xf32>, none, none)
+  return %0 : tensor<2x3xf32>
+}
+
+// -----
+
+func.func @layernorm_scale_shape(%x: tensor<2x3x4xf32>, %s: tensor<3x4x1xf32>) -> tensor<2x3x4xf32> {
+  %none = onnx.NoValue
+  // expected-error @+1 {{cannot lower: Scale and B must broadcast to tensor<3x4xf32>}}
+  %0, %1, %2 = onnx.LayerNormalization %x, %s, %none {axis = 1 : i64} : (tensor<2x3x4xf32>, tensor<3x4x1xf32>, none) -> (tensor<2x3x4xf32>, none, none)
+  return %0 : tensor<2x3x4xf32>
+}

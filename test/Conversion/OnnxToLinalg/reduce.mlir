@@ -222,3 +222,67 @@ func.func @argmin_last(%x: tensor<?x4xui8>) -> tensor<4xi64> {
   %0 = onnx.ArgMin %x {axis = 0 : i64, keepdims = 0 : i64, select_last_index = 1 : i64} : (tensor<?x4xui8>) -> tensor<4xi64>
   return %0 : tensor<4xi64>
 }
+
+// -----
+
+// Axes known only at run time: one flag per dim from a loop over the axes
+// (an empty axes tensor means all dims), then a parallel generic over the
+// result whose body loops over the reduced dims (bound 1 for kept ones).
+// CHECK-LABEL: func.func @runtime_axes
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3xf32>, %[[AXES:.*]]: tensor<?xi64>)
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : index
+// CHECK-DAG: %[[FALSE:.*]] = arith.constant false
+// CHECK: %[[N:.*]] = tensor.dim %[[AXES]], %{{.*}} : tensor<?xi64>
+// CHECK: %[[FLAGS:.*]]:2 = scf.for %[[I:.*]] = %[[C0]] to %[[N]] step %[[C1]] iter_args(%[[F0:.*]] = %[[FALSE]], %[[F1:.*]] = %[[FALSE]]) -> (i1, i1)
+// CHECK: %[[A:.*]] = tensor.extract %[[AXES]][%[[I]]] : tensor<?xi64>
+// CHECK: %[[AI:.*]] = arith.index_cast %[[A]] : i64 to index
+// CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[AI]]
+// CHECK: %[[WRAP:.*]] = arith.addi %[[AI]], %[[C2]] : index
+// CHECK: %[[AXIS:.*]] = arith.select %[[NEG]], %[[WRAP]], %[[AI]] : index
+// CHECK: arith.cmpi eq, %[[AXIS]]
+// CHECK: arith.ori %[[F0]]
+// CHECK: arith.cmpi eq, %[[AXIS]]
+// CHECK: arith.ori %[[F1]]
+// CHECK: scf.yield
+// CHECK: %[[EMPTY_AXES:.*]] = arith.cmpi eq, %[[N]], %[[C0]] : index
+// CHECK: %[[R0:.*]] = arith.ori %[[FLAGS]]#0, %[[EMPTY_AXES]] : i1
+// CHECK: %[[R1:.*]] = arith.ori %[[FLAGS]]#1, %[[EMPTY_AXES]] : i1
+// CHECK: %[[UB0:.*]] = arith.select %[[R0]], %{{.*}}, %[[C1]] : index
+// CHECK: %[[UB1:.*]] = arith.select %[[R1]], %{{.*}}, %[[C1]] : index
+// CHECK: %[[D0:.*]] = arith.select %[[R0]], %[[C1]], %{{.*}} : index
+// CHECK: %[[D1:.*]] = arith.select %[[R1]], %[[C1]], %{{.*}} : index
+// CHECK: %[[INIT:.*]] = tensor.empty(%[[D0]], %[[D1]]) : tensor<?x?xf32>
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel"]} outs(%[[INIT]] : tensor<?x?xf32>)
+// CHECK: %[[O0:.*]] = linalg.index 0 : index
+// CHECK: %[[O1:.*]] = linalg.index 1 : index
+// CHECK: scf.for %[[J0:.*]] = %[[C0]] to %[[UB0]] step %[[C1]]
+// CHECK: scf.for %[[J1:.*]] = %[[C0]] to %[[UB1]] step %[[C1]]
+// CHECK: %[[I0:.*]] = arith.select %[[R0]], %[[J0]], %[[O0]] : index
+// CHECK: %[[I1:.*]] = arith.select %[[R1]], %[[J1]], %[[O1]] : index
+// CHECK: tensor.extract %[[X]][%[[I0]], %[[I1]]] : tensor<2x3xf32>
+// CHECK: arith.addf
+func.func @runtime_axes(%x: tensor<2x3xf32>, %axes: tensor<?xi64>) -> tensor<?x?xf32> {
+  %0 = onnx.ReduceSum %x, %axes : (tensor<2x3xf32>, tensor<?xi64>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+
+// -----
+
+// keepdims=0 with run-time axes (the result rank comes from the type): kept
+// dim d lands at position #kept-dims-before-d; noop_with_empty_axes=1 keeps
+// an empty axes tensor from meaning all dims.
+// CHECK-LABEL: func.func @runtime_axes_drop
+// CHECK: scf.for
+// CHECK-NOT: arith.ori %{{.*}}#0
+// CHECK: tensor.empty(%{{.*}}) : tensor<?xf32>
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel"]
+// CHECK: linalg.index 0 : index
+// CHECK-COUNT-2: scf.for
+// CHECK: tensor.extract
+// CHECK: arith.maximumf
+func.func @runtime_axes_drop(%x: tensor<2x3xf32>, %axes: tensor<1xi64>) -> tensor<?xf32> {
+  %0 = onnx.ReduceMax %x, %axes {keepdims = 0 : i64, noop_with_empty_axes = 1 : i64} : (tensor<2x3xf32>, tensor<1xi64>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
