@@ -244,9 +244,10 @@ AffineMap getReducedMap(MLIRContext *ctx, ArrayRef<bool> reduced) {
   return AffineMap::get(reduced.size(), 0, exprs, ctx);
 }
 
-Value buildReduction(OpBuilder &b, Location loc, Value input,
-                     ArrayRef<bool> reduced, Value init, ValueRange extraInputs,
-                     function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
+Value buildReduction(
+    OpBuilder &b, Location loc, Value input, ArrayRef<bool> reduced, Value init,
+    ValueRange extraInputs,
+    function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
   MLIRContext *ctx = b.getContext();
   auto inputType = cast<RankedTensorType>(input.getType());
   assert(static_cast<int64_t>(reduced.size()) == inputType.getRank() &&
@@ -307,8 +308,8 @@ Value expandReducedDims(OpBuilder &b, Location loc, Value value,
   auto resultType = RankedTensorType::get(shape, type.getElementType());
   if (resultType == type)
     return value;
-  return tensor::ExpandShapeOp::create(b, loc, resultType, value,
-                                       reassociation, outputShape);
+  return tensor::ExpandShapeOp::create(b, loc, resultType, value, reassociation,
+                                       outputShape);
 }
 
 namespace {
@@ -426,8 +427,7 @@ std::string typeToString(Type type) {
   return s;
 }
 
-Value createMax(OpBuilder &b, Location loc, Value x, Value y,
-                bool isUnsigned) {
+Value createMax(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
   if (isa<FloatType>(x.getType()))
     return arith::MaximumFOp::create(b, loc, x, y);
   if (isUnsigned)
@@ -435,8 +435,7 @@ Value createMax(OpBuilder &b, Location loc, Value x, Value y,
   return arith::MaxSIOp::create(b, loc, x, y);
 }
 
-Value createMin(OpBuilder &b, Location loc, Value x, Value y,
-                bool isUnsigned) {
+Value createMin(OpBuilder &b, Location loc, Value x, Value y, bool isUnsigned) {
   if (isa<FloatType>(x.getType()))
     return arith::MinimumFOp::create(b, loc, x, y);
   if (isUnsigned)

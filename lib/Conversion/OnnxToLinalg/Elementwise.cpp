@@ -78,9 +78,9 @@ using ScalarFn = Value (*)(OpBuilder &, Location, ValueRange,
 /// Element types an op accepts (checked on its operands from
 /// `firstTypedOperand` on).
 enum TypeClass : unsigned {
-  kFloat = 1,   // f16, bf16, f32, f64
-  kInt = 2,     // i8 ... i64, ui8 ... ui64
-  kBool = 4,    // i1
+  kFloat = 1, // f16, bf16, f32, f64
+  kInt = 2,   // i8 ... i64, ui8 ... ui64
+  kBool = 4,  // i1
   kNumeric = kFloat | kInt,
   kAny = kFloat | kInt | kBool,
 };
@@ -104,8 +104,8 @@ public:
   ElementwisePattern(const TypeConverter &converter, MLIRContext *ctx,
                      unsigned typeClass, ScalarFn fn,
                      unsigned firstTypedOperand = 0)
-      : OpConversionPattern<OpTy>(converter, ctx), typeClass(typeClass),
-        fn(fn), firstTypedOperand(firstTypedOperand) {}
+      : OpConversionPattern<OpTy>(converter, ctx), typeClass(typeClass), fn(fn),
+        firstTypedOperand(firstTypedOperand) {}
 
   LogicalResult
   matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
@@ -125,10 +125,9 @@ public:
                                          typeToString(type.getElementType()) +
                                          " is not supported by this op");
       if (!isBroadcastableTo(type, resultType))
-        return reportUnsupported(op, "operand #" + Twine(i) + " of type " +
-                                         typeToString(type) +
-                                         " does not broadcast to " +
-                                         typeToString(resultType));
+        return reportUnsupported(
+            op, "operand #" + Twine(i) + " of type " + typeToString(type) +
+                    " does not broadcast to " + typeToString(resultType));
       info.unsignedArgs.push_back(isUnsignedElement(operand));
     }
     Value result = buildElementwise(
@@ -183,8 +182,8 @@ Value lowerPow(OpBuilder &b, Location loc, ValueRange a,
     return toType(b, loc, r, baseType);
   }
   if (isa<IntegerType>(exponent.getType())) {
-    Value y = convertScalar(b, loc, exponent, baseType, expUnsigned,
-                            baseUnsigned);
+    Value y =
+        convertScalar(b, loc, exponent, baseType, expUnsigned, baseUnsigned);
     return math::IPowIOp::create(b, loc, base, y);
   }
   // Integer base, float exponent: in f64, truncated back.
@@ -209,8 +208,9 @@ Value lowerMod(OpBuilder &b, Location loc, ValueRange a,
       Value zero = constant(b, loc, v[0].getType(), 0);
       Value nonZero =
           arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE, r, zero);
-      Value signDiffers = arith::XOrIOp::create(
-          b, loc, isNegative(b, loc, r, false), isNegative(b, loc, v[1], false));
+      Value signDiffers =
+          arith::XOrIOp::create(b, loc, isNegative(b, loc, r, false),
+                                isNegative(b, loc, v[1], false));
       Value fix = arith::AndIOp::create(b, loc, nonZero, signDiffers);
       Value fixed = arith::AddFOp::create(b, loc, r, v[1]);
       return arith::SelectOp::create(b, loc, fix, fixed, r);
@@ -265,8 +265,7 @@ Value compare(OpBuilder &b, Location loc, ValueRange a,
 using FP = arith::CmpFPredicate;
 using IP = arith::CmpIPredicate;
 
-Value lowerWhere(OpBuilder &b, Location loc, ValueRange a,
-                 const ScalarInfo &) {
+Value lowerWhere(OpBuilder &b, Location loc, ValueRange a, const ScalarInfo &) {
   return arith::SelectOp::create(b, loc, a[0], a[1], a[2]);
 }
 
@@ -372,8 +371,7 @@ Value lowerSign(OpBuilder &b, Location loc, ValueRange a,
   return arith::SelectOp::create(b, loc, pos, one, r);
 }
 
-Value lowerIsNaN(OpBuilder &b, Location loc, ValueRange a,
-                 const ScalarInfo &) {
+Value lowerIsNaN(OpBuilder &b, Location loc, ValueRange a, const ScalarInfo &) {
   return arith::CmpFOp::create(b, loc, FP::UNO, a[0], a[0]);
 }
 
@@ -396,9 +394,10 @@ Value lowerSoftplus(OpBuilder &b, Location loc, ValueRange a,
     Value zero = constant(b, loc, x.getType(), 0);
     Value negAbs =
         arith::NegFOp::create(b, loc, math::AbsFOp::create(b, loc, x));
-    Value tail = math::Log1pOp::create(b, loc, math::ExpOp::create(b, loc, negAbs));
-    return arith::AddFOp::create(b, loc, arith::MaximumFOp::create(b, loc, x, zero),
-                                 tail);
+    Value tail =
+        math::Log1pOp::create(b, loc, math::ExpOp::create(b, loc, negAbs));
+    return arith::AddFOp::create(
+        b, loc, arith::MaximumFOp::create(b, loc, x, zero), tail);
   });
 }
 
@@ -407,8 +406,8 @@ Value lowerSoftsign(OpBuilder &b, Location loc, ValueRange a,
                     const ScalarInfo &) {
   return inComputeType(b, loc, a, [&](ValueRange v) -> Value {
     Value one = constant(b, loc, v[0].getType(), 1);
-    Value denom = arith::AddFOp::create(b, loc, one,
-                                        math::AbsFOp::create(b, loc, v[0]));
+    Value denom =
+        arith::AddFOp::create(b, loc, one, math::AbsFOp::create(b, loc, v[0]));
     return arith::DivFOp::create(b, loc, v[0], denom);
   });
 }
@@ -448,10 +447,10 @@ Value lowerLeakyRelu(OpBuilder &b, Location loc, ValueRange a,
   double alpha = cast<onnx::LeakyReluOp>(info.op).getAlpha().convertToDouble();
   return inComputeType(b, loc, a, [&](ValueRange v) -> Value {
     Value x = v[0];
-    Value scaled = arith::MulFOp::create(
-        b, loc, x, constant(b, loc, x.getType(), alpha));
-    return arith::SelectOp::create(b, loc, isNegative(b, loc, x, false),
-                                   scaled, x);
+    Value scaled =
+        arith::MulFOp::create(b, loc, x, constant(b, loc, x.getType(), alpha));
+    return arith::SelectOp::create(b, loc, isNegative(b, loc, x, false), scaled,
+                                   x);
   });
 }
 
@@ -461,11 +460,11 @@ Value lowerElu(OpBuilder &b, Location loc, ValueRange a,
   double alpha = cast<onnx::EluOp>(info.op).getAlpha().convertToDouble();
   return inComputeType(b, loc, a, [&](ValueRange v) -> Value {
     Value x = v[0];
-    Value scaled = arith::MulFOp::create(b, loc,
-                                         math::ExpM1Op::create(b, loc, x),
-                                         constant(b, loc, x.getType(), alpha));
-    return arith::SelectOp::create(b, loc, isNegative(b, loc, x, false),
-                                   scaled, x);
+    Value scaled =
+        arith::MulFOp::create(b, loc, math::ExpM1Op::create(b, loc, x),
+                              constant(b, loc, x.getType(), alpha));
+    return arith::SelectOp::create(b, loc, isNegative(b, loc, x, false), scaled,
+                                   x);
   });
 }
 
@@ -478,10 +477,11 @@ Value lowerSelu(OpBuilder &b, Location loc, ValueRange a,
   return inComputeType(b, loc, a, [&](ValueRange v) -> Value {
     Value x = v[0];
     Type type = x.getType();
-    Value negative = arith::MulFOp::create(
-        b, loc, math::ExpM1Op::create(b, loc, x), constant(b, loc, type, alpha));
-    Value pos = arith::CmpFOp::create(b, loc, FP::OGT, x,
-                                      constant(b, loc, type, 0));
+    Value negative =
+        arith::MulFOp::create(b, loc, math::ExpM1Op::create(b, loc, x),
+                              constant(b, loc, type, alpha));
+    Value pos =
+        arith::CmpFOp::create(b, loc, FP::OGT, x, constant(b, loc, type, 0));
     Value r = arith::SelectOp::create(b, loc, pos, x, negative);
     return arith::MulFOp::create(b, loc, r, constant(b, loc, type, gamma));
   });
@@ -497,17 +497,18 @@ Value lowerGelu(OpBuilder &b, Location loc, ValueRange a,
     Type type = x.getType();
     Value inner;
     if (useTanh) {
-      Value x3 = arith::MulFOp::create(b, loc, x,
-                                       arith::MulFOp::create(b, loc, x, x));
+      Value x3 =
+          arith::MulFOp::create(b, loc, x, arith::MulFOp::create(b, loc, x, x));
       Value poly = arith::AddFOp::create(
           b, loc, x,
           arith::MulFOp::create(b, loc, x3, constant(b, loc, type, 0.044715)));
       Value scaled = arith::MulFOp::create(
-          b, loc, poly, constant(b, loc, type, std::sqrt(2.0 / llvm::numbers::pi)));
+          b, loc, poly,
+          constant(b, loc, type, std::sqrt(2.0 / llvm::numbers::pi)));
       inner = math::TanhOp::create(b, loc, scaled);
     } else {
-      Value scaled =
-          arith::MulFOp::create(b, loc, x, constant(b, loc, type, 1.0 / llvm::numbers::sqrt2));
+      Value scaled = arith::MulFOp::create(
+          b, loc, x, constant(b, loc, type, 1.0 / llvm::numbers::sqrt2));
       inner = math::ErfOp::create(b, loc, scaled);
     }
     Value onePlus =
@@ -531,8 +532,8 @@ struct IdentityPattern : public OpConversionPattern<onnx::IdentityOp> {
         getConvertedResultType(getTypeConverter(), op);
     if (!resultType || !isa<RankedTensorType>(adaptor.getX().getType()))
       return rewriter.notifyMatchFailure(op, "not a ranked tensor");
-    rewriter.replaceOp(op,
-                       castTo(rewriter, op.getLoc(), adaptor.getX(), resultType));
+    rewriter.replaceOp(
+        op, castTo(rewriter, op.getLoc(), adaptor.getX(), resultType));
     return success();
   }
 };

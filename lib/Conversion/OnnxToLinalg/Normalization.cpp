@@ -52,9 +52,8 @@ Value buildMapped(OpBuilder &b, Location loc, RankedTensorType resultType,
 
 FailureOr<int64_t> getAxis(Operation *op, int64_t axis, int64_t rank) {
   if (axis < -rank || axis >= rank)
-    return reportUnsupported(op, "axis " + Twine(axis) +
-                                     " is out of range for rank " +
-                                     Twine(rank));
+    return reportUnsupported(
+        op, "axis " + Twine(axis) + " is out of range for rank " + Twine(rank));
   return axis < 0 ? axis + rank : axis;
 }
 
@@ -106,8 +105,7 @@ public:
       return rewriter.notifyMatchFailure(op, "not a ranked tensor");
     Type elementType = inputType.getElementType();
     if (!isSupportedFloat(elementType))
-      return reportUnsupported(op, "element type " +
-                                       typeToString(elementType) +
+      return reportUnsupported(op, "element type " + typeToString(elementType) +
                                        " is not supported by this op");
     int64_t rank = inputType.getRank();
     FailureOr<int64_t> axis = getAxis(op, op.getAxis(), rank);
@@ -119,40 +117,40 @@ public:
 
     Value lowest = createScalar(rewriter, loc, computeType,
                                 -std::numeric_limits<double>::infinity());
-    Value max = buildReduction(
-        rewriter, loc, input, reduced, lowest, {},
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          return arith::MaximumFOp::create(
-              b, l, toType(b, l, args[0], computeType), args[1]);
-        });
+    Value max =
+        buildReduction(rewriter, loc, input, reduced, lowest, {},
+                       [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+                         return arith::MaximumFOp::create(
+                             b, l, toType(b, l, args[0], computeType), args[1]);
+                       });
     Value zero = createScalar(rewriter, loc, computeType, 0);
-    Value sum = buildReduction(
-        rewriter, loc, input, reduced, zero, max,
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          Value x = toType(b, l, args[0], computeType);
-          Value e =
-              math::ExpOp::create(b, l, arith::SubFOp::create(b, l, x, args[1]));
-          return arith::AddFOp::create(b, l, args[2], e);
-        });
+    Value sum =
+        buildReduction(rewriter, loc, input, reduced, zero, max,
+                       [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+                         Value x = toType(b, l, args[0], computeType);
+                         Value e = math::ExpOp::create(
+                             b, l, arith::SubFOp::create(b, l, x, args[1]));
+                         return arith::AddFOp::create(b, l, args[2], e);
+                       });
 
     MLIRContext *ctx = rewriter.getContext();
     AffineMap reducedMap = getReducedMap(ctx, reduced);
     AffineMap identity = rewriter.getMultiDimIdentityMap(rank);
-    Value result = buildMapped(
-        rewriter, loc, resultType, input, {input, max, sum},
-        {identity, reducedMap, reducedMap},
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          Value x = toType(b, l, args[0], computeType);
-          Value shifted = arith::SubFOp::create(b, l, x, args[1]);
-          Value r;
-          if (isLog)
-            r = arith::SubFOp::create(b, l, shifted,
-                                      math::LogOp::create(b, l, args[2]));
-          else
-            r = arith::DivFOp::create(b, l, math::ExpOp::create(b, l, shifted),
-                                      args[2]);
-          return toType(b, l, r, resultType.getElementType());
-        });
+    Value result =
+        buildMapped(rewriter, loc, resultType, input, {input, max, sum},
+                    {identity, reducedMap, reducedMap},
+                    [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+                      Value x = toType(b, l, args[0], computeType);
+                      Value shifted = arith::SubFOp::create(b, l, x, args[1]);
+                      Value r;
+                      if (isLog)
+                        r = arith::SubFOp::create(
+                            b, l, shifted, math::LogOp::create(b, l, args[2]));
+                      else
+                        r = arith::DivFOp::create(
+                            b, l, math::ExpOp::create(b, l, shifted), args[2]);
+                      return toType(b, l, r, resultType.getElementType());
+                    });
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -187,8 +185,7 @@ struct BatchNormalizationPattern
     Type elementType = xType.getElementType();
     SmallVector<Value> params{adaptor.getScale(), adaptor.getB(),
                               adaptor.getInputMean(), adaptor.getInputVar()};
-    if (!isSupportedFloat(elementType) ||
-        llvm::any_of(params, [](Value p) {
+    if (!isSupportedFloat(elementType) || llvm::any_of(params, [](Value p) {
           auto type = dyn_cast<RankedTensorType>(p.getType());
           return !type || type.getRank() != 1 ||
                  !isSupportedFloat(type.getElementType());
@@ -210,20 +207,21 @@ struct BatchNormalizationPattern
     double epsilon = op.getEpsilon().convertToDouble();
 
     // factor = scale / sqrt(var + epsilon), per channel.
-    auto channelType = RankedTensorType::get(
-        {xType.getDimSize(1)}, computeType);
-    Value factor = buildMapped(
-        rewriter, loc, channelType, adaptor.getScale(),
-        {adaptor.getScale(), adaptor.getInputVar()},
-        {rewriter.getMultiDimIdentityMap(1), rewriter.getMultiDimIdentityMap(1)},
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          Value scale = toType(b, l, args[0], computeType);
-          Value var = toType(b, l, args[1], computeType);
-          Value eps = createScalar(b, l, computeType, epsilon);
-          Value std =
-              math::SqrtOp::create(b, l, arith::AddFOp::create(b, l, var, eps));
-          return arith::DivFOp::create(b, l, scale, std);
-        });
+    auto channelType =
+        RankedTensorType::get({xType.getDimSize(1)}, computeType);
+    Value factor =
+        buildMapped(rewriter, loc, channelType, adaptor.getScale(),
+                    {adaptor.getScale(), adaptor.getInputVar()},
+                    {rewriter.getMultiDimIdentityMap(1),
+                     rewriter.getMultiDimIdentityMap(1)},
+                    [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+                      Value scale = toType(b, l, args[0], computeType);
+                      Value var = toType(b, l, args[1], computeType);
+                      Value eps = createScalar(b, l, computeType, epsilon);
+                      Value std = math::SqrtOp::create(
+                          b, l, arith::AddFOp::create(b, l, var, eps));
+                      return arith::DivFOp::create(b, l, scale, std);
+                    });
 
     int64_t rank = xType.getRank();
     MLIRContext *ctx = rewriter.getContext();
@@ -285,8 +283,8 @@ struct LayerNormalizationPattern
     if (failed(axis))
       return failure();
     // Scale and B broadcast to the normalized dims X.shape[axis:].
-    auto normalizedType = RankedTensorType::get(
-        xType.getShape().drop_front(*axis), elementType);
+    auto normalizedType =
+        RankedTensorType::get(xType.getShape().drop_front(*axis), elementType);
     for (Value v : {scale, bias})
       if (auto type = dyn_cast<RankedTensorType>(v.getType());
           type && !isBroadcastableTo(type, normalizedType))
@@ -302,12 +300,12 @@ struct LayerNormalizationPattern
     Value zero = createScalar(rewriter, loc, computeType, 0);
 
     // mean = sum(x) / n
-    Value sum = buildReduction(
-        rewriter, loc, x, reduced, zero, {},
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          return arith::AddFOp::create(b, l, args[1],
-                                       toType(b, l, args[0], computeType));
-        });
+    Value sum =
+        buildReduction(rewriter, loc, x, reduced, zero, {},
+                       [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+                         return arith::AddFOp::create(
+                             b, l, args[1], toType(b, l, args[0], computeType));
+                       });
     auto statType = cast<RankedTensorType>(sum.getType());
     Value mean = buildElementwise(
         rewriter, loc, statType, sum,
@@ -315,14 +313,14 @@ struct LayerNormalizationPattern
           return arith::DivFOp::create(b, l, args[0], count);
         });
     // invStdDev = 1 / sqrt(sum((x - mean)^2) / n + epsilon)
-    Value squares = buildReduction(
-        rewriter, loc, x, reduced, zero, mean,
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          Value d = arith::SubFOp::create(
-              b, l, toType(b, l, args[0], computeType), args[1]);
-          return arith::AddFOp::create(b, l, args[2],
-                                       arith::MulFOp::create(b, l, d, d));
-        });
+    Value squares =
+        buildReduction(rewriter, loc, x, reduced, zero, mean,
+                       [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+                         Value d = arith::SubFOp::create(
+                             b, l, toType(b, l, args[0], computeType), args[1]);
+                         return arith::AddFOp::create(
+                             b, l, args[2], arith::MulFOp::create(b, l, d, d));
+                       });
     Value invStdDev = buildElementwise(
         rewriter, loc, statType, squares,
         [&](OpBuilder &b, Location l, ValueRange args) -> Value {
@@ -330,8 +328,8 @@ struct LayerNormalizationPattern
           Value eps = createScalar(b, l, computeType, epsilon);
           Value std =
               math::SqrtOp::create(b, l, arith::AddFOp::create(b, l, var, eps));
-          return arith::DivFOp::create(
-              b, l, createScalar(b, l, computeType, 1), std);
+          return arith::DivFOp::create(b, l, createScalar(b, l, computeType, 1),
+                                       std);
         });
 
     MLIRContext *ctx = rewriter.getContext();
@@ -352,8 +350,8 @@ struct LayerNormalizationPattern
           Value v = toType(b, l, args[0], computeType);
           Value normalized = arith::MulFOp::create(
               b, l, arith::SubFOp::create(b, l, v, args[1]), args[2]);
-          Value r = arith::MulFOp::create(
-              b, l, normalized, toType(b, l, args[3], computeType));
+          Value r = arith::MulFOp::create(b, l, normalized,
+                                          toType(b, l, args[3], computeType));
           if (hasBias)
             r = arith::AddFOp::create(b, l, r,
                                       toType(b, l, args[4], computeType));
@@ -364,16 +362,15 @@ struct LayerNormalizationPattern
     SmallVector<Value> results{y};
     for (auto [idx, stat] : llvm::enumerate(ArrayRef<Value>{mean, invStdDev})) {
       unsigned resultIdx = idx + 1;
-      RankedTensorType type =
-          getConvertedResultType(converter, op, resultIdx);
+      RankedTensorType type = getConvertedResultType(converter, op, resultIdx);
       if (!type || op->getResult(resultIdx).use_empty()) {
         results.push_back(Value());
         continue;
       }
       Value v = stat;
       if (type.getElementType() != computeType) {
-        auto converted = RankedTensorType::get(statType.getShape(),
-                                               type.getElementType());
+        auto converted =
+            RankedTensorType::get(statType.getShape(), type.getElementType());
         v = buildElementwise(
             rewriter, loc, converted, v,
             [&](OpBuilder &b, Location l, ValueRange args) -> Value {
@@ -413,8 +410,7 @@ struct DropoutPattern : public OpConversionPattern<onnx::DropoutOp> {
       if (!training)
         training = getConstantIntValues(op.getTrainingMode());
       if (!training || training->size() != 1)
-        return reportUnsupported(
-            op, "training_mode must be a constant scalar");
+        return reportUnsupported(op, "training_mode must be a constant scalar");
       if ((*training)[0] != 0 && !isZeroRatio(op, adaptor))
         return reportUnsupported(
             op, "training mode with a nonzero ratio is not supported");
@@ -424,8 +420,8 @@ struct DropoutPattern : public OpConversionPattern<onnx::DropoutOp> {
     Value mask;
     if (RankedTensorType maskType = getConvertedResultType(converter, op, 1)) {
       Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 1);
-      mask = createFilled(rewriter, loc, maskType,
-                          getDims(rewriter, loc, data), one);
+      mask = createFilled(rewriter, loc, maskType, getDims(rewriter, loc, data),
+                          one);
     } else if (!op.getMask().use_empty()) {
       mask = onnx::NoValueOp::create(rewriter, loc, rewriter.getNoneType());
     }

@@ -239,11 +239,11 @@ Value lowerStaticReduction(OpBuilder &b, Location loc, const Reduction &r,
           return arith::MaximumFOp::create(nb, l, r.toAcc(nb, l, args[0]),
                                            args[1]);
         });
-    shift = buildElementwise(
-        b, loc, cast<RankedTensorType>(shift.getType()), shift,
-        [&](OpBuilder &nb, Location l, ValueRange args) {
-          return safeShift(nb, l, args[0]);
-        });
+    shift =
+        buildElementwise(b, loc, cast<RankedTensorType>(shift.getType()), shift,
+                         [&](OpBuilder &nb, Location l, ValueRange args) {
+                           return safeShift(nb, l, args[0]);
+                         });
   }
 
   SmallVector<Value> extra;
@@ -300,25 +300,25 @@ Value lowerRuntimeReduction(OpBuilder &b, Location loc, const Reduction &r,
       [&](OpBuilder &nb, Location l, Value iv, ValueRange flags) {
         Value axis = tensor::ExtractOp::create(nb, l, axes, iv);
         axis = arith::IndexCastOp::create(nb, l, nb.getIndexType(), axis);
-        Value negative = arith::CmpIOp::create(
-            nb, l, arith::CmpIPredicate::slt, axis,
-            arith::ConstantIndexOp::create(nb, l, 0));
+        Value negative =
+            arith::CmpIOp::create(nb, l, arith::CmpIPredicate::slt, axis,
+                                  arith::ConstantIndexOp::create(nb, l, 0));
         axis = arith::SelectOp::create(
             nb, l, negative, arith::AddIOp::create(nb, l, axis, rankValue),
             axis);
         SmallVector<Value> next;
         for (int64_t d = 0; d < rank; ++d) {
-          Value isAxis = arith::CmpIOp::create(
-              nb, l, arith::CmpIPredicate::eq, axis,
-              arith::ConstantIndexOp::create(nb, l, d));
+          Value isAxis =
+              arith::CmpIOp::create(nb, l, arith::CmpIPredicate::eq, axis,
+                                    arith::ConstantIndexOp::create(nb, l, d));
           next.push_back(arith::OrIOp::create(nb, l, flags[d], isAxis));
         }
         scf::YieldOp::create(nb, l, next);
       });
   SmallVector<Value> flags(loop.getResults());
   if (!noopWithEmptyAxes) {
-    Value noAxes = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
-                                         numAxes, zero);
+    Value noAxes =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, numAxes, zero);
     for (Value &flag : flags)
       flag = arith::OrIOp::create(b, loc, flag, noAxes);
   }
@@ -329,8 +329,8 @@ Value lowerRuntimeReduction(OpBuilder &b, Location loc, const Reduction &r,
   Value count = one;
   Value position = zero;
   for (int64_t d = 0; d < rank; ++d) {
-    Value dim = getValueOrCreateConstantIndexOp(b, loc,
-                                                getDim(b, loc, data, d));
+    Value dim =
+        getValueOrCreateConstantIndexOp(b, loc, getDim(b, loc, data, d));
     dims.push_back(dim);
     bounds.push_back(arith::SelectOp::create(b, loc, flags[d], dim, one));
     count = arith::MulIOp::create(b, loc, count, bounds.back());
@@ -395,9 +395,8 @@ Value lowerRuntimeReduction(OpBuilder &b, Location loc, const Reduction &r,
         auto loadAt = [&](OpBuilder &lb, Location ll, ValueRange ivs) {
           SmallVector<Value> indices;
           for (int64_t d = 0; d < rank; ++d)
-            indices.push_back(
-                arith::SelectOp::create(lb, ll, flags[d], ivs[d],
-                                        keptIndices[d]));
+            indices.push_back(arith::SelectOp::create(lb, ll, flags[d], ivs[d],
+                                                      keptIndices[d]));
           Value x = tensor::ExtractOp::create(lb, ll, data, indices);
           return r.toAcc(lb, ll, x);
         };
@@ -408,8 +407,8 @@ Value lowerRuntimeReduction(OpBuilder &b, Location loc, const Reduction &r,
                      nb, l, lbs, bounds, steps, start,
                      [&](OpBuilder &lb, Location ll, ValueRange ivs,
                          ValueRange acc) -> scf::ValueVector {
-                       return {kind.combine(lb, ll, acc[0],
-                                            loadAt(lb, ll, ivs), shift)};
+                       return {kind.combine(lb, ll, acc[0], loadAt(lb, ll, ivs),
+                                            shift)};
                      })
               .results[0];
         };
@@ -446,8 +445,7 @@ public:
     bool isBool = elementType.isInteger(1);
     if (!isSupportedElement(elementType) ||
         (isBool && kind != ReduceKind::Max && kind != ReduceKind::Min))
-      return reportUnsupported(op, "element type " +
-                                       typeToString(elementType) +
+      return reportUnsupported(op, "element type " + typeToString(elementType) +
                                        " is not supported by this op");
     Reduction r{kind, elementType, getComputeType(elementType),
                 isBool || isUnsignedElement(op.getData())};
@@ -458,8 +456,8 @@ public:
     bool keepdims = op.getKeepdims() != 0;
     bool noop = op.getNoopWithEmptyAxes() != 0;
 
-    auto reduced = getConstantReducedDims(op, op.getAxes(), adaptor.getAxes(),
-                                          rank, noop);
+    auto reduced =
+        getConstantReducedDims(op, op.getAxes(), adaptor.getAxes(), rank, noop);
     if (failed(reduced))
       return failure();
     if (!*reduced) {
@@ -507,8 +505,7 @@ public:
       return rewriter.notifyMatchFailure(op, "not a ranked tensor");
     Type elementType = dataType.getElementType();
     if (!isSupportedElement(elementType))
-      return reportUnsupported(op, "element type " +
-                                       typeToString(elementType) +
+      return reportUnsupported(op, "element type " + typeToString(elementType) +
                                        " is not supported by this op");
     bool isUnsigned =
         elementType.isInteger(1) || isUnsignedElement(op.getData());
@@ -540,9 +537,9 @@ public:
     Value values = createFilled(
         rewriter, loc, valueType, dims,
         createExtreme(rewriter, loc, elementType, !isMax, isUnsigned));
-    Value indices = createFilled(rewriter, loc, indexType, dims,
-                                 createScalar(rewriter, loc,
-                                              rewriter.getI64Type(), 0));
+    Value indices =
+        createFilled(rewriter, loc, indexType, dims,
+                     createScalar(rewriter, loc, rewriter.getI64Type(), 0));
     AffineMap reducedMap = getReducedMap(rewriter.getContext(), reduced);
     SmallVector<AffineMap> maps{rewriter.getMultiDimIdentityMap(rank),
                                 reducedMap, reducedMap};
@@ -578,9 +575,9 @@ public:
           index = arith::IndexCastOp::create(b, l, b.getI64Type(), index);
           linalg::YieldOp::create(
               b, l,
-              ValueRange{arith::SelectOp::create(b, l, take, x, best),
-                         arith::SelectOp::create(b, l, take, index,
-                                                 bestIndex)});
+              ValueRange{
+                  arith::SelectOp::create(b, l, take, x, best),
+                  arith::SelectOp::create(b, l, take, index, bestIndex)});
         });
     Value result = generic.getResult(1);
     if (op.getKeepdims())
