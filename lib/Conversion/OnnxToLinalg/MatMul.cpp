@@ -215,10 +215,16 @@ struct MatMulLowering : OpConversionPattern<onnx::MatMulOp> {
       else
         dims.push_back(rewriter.getIndexAttr(1));
     }
+    // M and N: static from the result type where it knows them.
+    auto resultOr = [&](int64_t i, Value operand, int64_t dim) -> OpFoldResult {
+      if (!resultType.isDynamicDim(i))
+        return rewriter.getIndexAttr(resultType.getDimSize(i));
+      return getDim(rewriter, loc, operand, dim);
+    };
     if (ra >= 2)
-      dims.push_back(getDim(rewriter, loc, a, ra - 2));
+      dims.push_back(resultOr(dims.size(), a, ra - 2));
     if (rb >= 2)
-      dims.push_back(getDim(rewriter, loc, b, rb - 1));
+      dims.push_back(resultOr(dims.size(), b, rb - 1));
     // f16/bf16 accumulate in f32.
     auto accType = resultType.clone(getComputeType(elementType));
     Value zero = createScalar(rewriter, loc, accType.getElementType(), 0);
@@ -242,13 +248,21 @@ struct MatMulLowering : OpConversionPattern<onnx::MatMulOp> {
         result = linalg::MatmulOp::create(rewriter, loc, TypeRange{accType},
                                           ValueRange{a, b}, init)
                      .getResult(0);
-    } else if (rb <= 2) {
+    } else if (rb <= 2 && foldable(aType, 0, ra - 1)) {
       // Only A has batch dims: one matmul/matvec over [B * M, K].
       result = lowerFoldedBatch(rewriter, loc, a, b, accType, dims, zero);
+    } else if (ra == 3 && rb == 2) {
+      // [B, M, K] x [K, N] with run-time B and M: a batch_matmul that
+      // broadcasts B.
+      result =
+          lowerBroadcastBatchMatmul(rewriter, loc, a, b, accType, dims, zero);
     } else if (ra == rb &&
-               llvm::none_of(llvm::seq<int64_t>(0, aBatch), [&](int64_t i) {
-                 return broadcasts(aType.getDimSize(i), bType.getDimSize(i));
-               })) {
+               llvm::none_of(llvm::seq<int64_t>(0, aBatch),
+                             [&](int64_t i) {
+                               return broadcasts(aType.getDimSize(i),
+                                                 bType.getDimSize(i));
+                             }) &&
+               foldable(accType, 0, aBatch)) {
       // Equal batch dims: one batch_matmul with the batch dims collapsed.
       result = lowerBatchMatmul(rewriter, loc, a, b, accType, dims, zero);
     } else {
@@ -259,6 +273,15 @@ struct MatMulLowering : OpConversionPattern<onnx::MatMulOp> {
   }
 
 private:
+  /// Whether dims [from, to) of `type` may be collapsed into one: at most one
+  /// of them is dynamic. The pipeline's reshape propagation turns collapses
+  /// into expand_shapes, which LLVM 22 cannot lower with several dynamic
+  /// dims in one group (llvm-project#186830).
+  static bool foldable(RankedTensorType type, int64_t from, int64_t to) {
+    return llvm::count_if(llvm::seq<int64_t>(from, to),
+                          [&](int64_t i) { return type.isDynamicDim(i); }) <= 1;
+  }
+
   /// Collapses dims [from, to) of `tensor` into one.
   static Value collapseRange(OpBuilder &b, Location loc, Value tensor,
                              int64_t from, int64_t to) {
@@ -350,6 +373,25 @@ private:
                                                  ValueRange{lhs3, rhs3}, init)
                        .getResult(0);
     return expandRange(b, loc, result, resultType, dims, 0, numBatch);
+  }
+
+  /// [B, M, K] x [K, N]: linalg.batch_matmul whose indexing_maps broadcast
+  /// the right operand.
+  static Value lowerBroadcastBatchMatmul(OpBuilder &b, Location loc, Value lhs,
+                                         Value rhs, RankedTensorType resultType,
+                                         ArrayRef<OpFoldResult> dims,
+                                         Value zero) {
+    MLIRContext *ctx = b.getContext();
+    AffineExpr batch, m, n, k;
+    bindDims(ctx, batch, m, n, k);
+    SmallVector<AffineMap> maps = {AffineMap::get(4, 0, {batch, m, k}, ctx),
+                                   AffineMap::get(4, 0, {k, n}, ctx),
+                                   AffineMap::get(4, 0, {batch, m, n}, ctx)};
+    Value init = createFilled(b, loc, resultType, dims, zero);
+    return linalg::BatchMatmulOp::create(
+               b, loc, TypeRange{resultType}, ValueRange{lhs, rhs}, init,
+               {b.getNamedAttr("indexing_maps", b.getAffineMapArrayAttr(maps))})
+        .getResult(0);
   }
 
   /// Loops (batch..., m?, n?, k) with broadcast batch maps.

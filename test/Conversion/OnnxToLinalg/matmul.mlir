@@ -54,20 +54,33 @@ func.func @matmul_batch_2d(%a: tensor<?x7x4xf32>, %b: tensor<4x5xf32>) -> tensor
 
 // -----
 
-// Two run-time dims in the split group: tensor.reshape instead of
-// tensor.expand_shape (LLVM 22's expand-strided-metadata cannot lower that).
+// Two run-time dims in [B, M]: no collapse (the reshape propagation of the
+// pipeline would make an expand_shape that LLVM 22 cannot lower), a
+// batch_matmul that broadcasts B instead.
+// CHECK-DAG: #[[AMAP:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+// CHECK-DAG: #[[BMAP:.*]] = affine_map<(d0, d1, d2, d3) -> (d3, d2)>
+// CHECK-DAG: #[[OMAP:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
 // CHECK-LABEL: func.func @matmul_batch_2d_two_dynamic
-// CHECK-SAME: (%[[A:.*]]: tensor<?x?x4xf32>
-// CHECK-DAG: %[[D0:.*]] = tensor.dim %[[A]], %c0{{(_[0-9]+)?}}
-// CHECK-DAG: %[[D1:.*]] = tensor.dim %[[A]], %c1{{(_[0-9]+)?}}
-// CHECK: %[[MM:.*]] = linalg.matmul
-// CHECK-SAME: -> tensor<?x5xf32>
-// CHECK: %[[SHAPE:.*]] = tensor.from_elements %[[D0]], %[[D1]], %c5{{.*}} : tensor<3xindex>
-// CHECK: %[[R:.*]] = tensor.reshape %[[MM]](%[[SHAPE]]) : (tensor<?x5xf32>, tensor<3xindex>) -> tensor<?x?x5xf32>
+// CHECK-SAME: (%[[A:.*]]: tensor<?x?x4xf32>, %[[B:.*]]: tensor<4x5xf32>)
+// CHECK-NOT: tensor.collapse_shape
+// CHECK: %[[R:.*]] = linalg.batch_matmul indexing_maps = [#[[AMAP]], #[[BMAP]], #[[OMAP]]]
+// CHECK-SAME: ins(%[[A]], %[[B]] : tensor<?x?x4xf32>, tensor<4x5xf32>) outs(%{{.*}} : tensor<?x?x5xf32>)
 // CHECK: return %[[R]]
 func.func @matmul_batch_2d_two_dynamic(%a: tensor<?x?x4xf32>, %b: tensor<4x5xf32>) -> tensor<?x?x5xf32> {
   %0 = onnx.MatMul %a, %b : (tensor<?x?x4xf32>, tensor<4x5xf32>) -> tensor<?x?x5xf32>
   return %0 : tensor<?x?x5xf32>
+}
+
+// -----
+
+// Several run-time batch dims: a generic rather than collapsing them.
+// CHECK-LABEL: func.func @matmul_batch_4d_dynamic
+// CHECK-NOT: tensor.collapse_shape
+// CHECK: linalg.generic
+// CHECK-SAME: ins(%{{.*}}, %{{.*}} : tensor<?x?x3x4xf32>, tensor<?x?x4x5xf32>) outs(%{{.*}} : tensor<?x?x3x5xf32>)
+func.func @matmul_batch_4d_dynamic(%a: tensor<?x?x3x4xf32>, %b: tensor<?x?x4x5xf32>) -> tensor<?x?x3x5xf32> {
+  %0 = onnx.MatMul %a, %b : (tensor<?x?x3x4xf32>, tensor<?x?x4x5xf32>) -> tensor<?x?x3x5xf32>
+  return %0 : tensor<?x?x3x5xf32>
 }
 
 // -----
