@@ -210,18 +210,16 @@ Value buildConvInit(OpBuilder &b, Location loc, RankedTensorType type,
 FailureOr<SmallVector<int64_t>> checkConvOperands(Operation *op, Value x,
                                                   Value w, Value b,
                                                   RankedTensorType resultType) {
-  auto xType = dyn_cast<RankedTensorType>(x.getType());
-  auto wType = dyn_cast<RankedTensorType>(w.getType());
-  if (!xType || !wType || !resultType)
-    return reportUnsupported(op, "operands and result must be ranked tensors");
+  // The pass rejects unranked operands and results up front.
+  auto xType = cast<RankedTensorType>(x.getType());
+  auto wType = cast<RankedTensorType>(w.getType());
+  assert(resultType && "the pass rejects unranked results up front");
   if (!isa<FloatType>(xType.getElementType()))
     return reportUnsupported(op, "only float convolutions are supported");
   if (xType.getRank() < 3 || wType.getRank() != xType.getRank())
     return reportUnsupported(op, "input and weight must have the same rank "
                                  "of at least 3");
-  if (b && !onnx::isNoValue(b) &&
-      (!isa<RankedTensorType>(b.getType()) ||
-       cast<RankedTensorType>(b.getType()).getRank() != 1))
+  if (b && cast<RankedTensorType>(b.getType()).getRank() != 1)
     return reportUnsupported(op, "bias must be a 1-D tensor");
   SmallVector<int64_t> kernel(wType.getShape().drop_front(2));
   if (llvm::any_of(kernel, ShapedType::isDynamic))
@@ -246,6 +244,9 @@ struct ConvLowering : OpConversionPattern<onnx::ConvOp> {
     auto wType = cast<RankedTensorType>(w.getType());
     int64_t n = xType.getRank() - 2;
     int64_t group = op.getGroup();
+    if (group == 1 && n > 3 && !wType.hasStaticShape())
+      return reportUnsupported(op, "convolution with more than 3 spatial dims "
+                                   "needs static channel counts in the weight");
     if (group > 1) {
       int64_t m = wType.getDimSize(0), cPerGroup = wType.getDimSize(1);
       if (ShapedType::isDynamic(m) || ShapedType::isDynamic(cPerGroup))

@@ -144,9 +144,9 @@ func.func @conv_transpose_group_channels(%x: tensor<1x5x3x3xf32>, %w: tensor<5x1
 
 // -----
 
-func.func @conv_unranked_weight(%x: tensor<1x1x4x4xf32>, %w: tensor<*xf32>) -> tensor<1x1x2x2xf32> {
+func.func @conv4d_dynamic_channels(%x: tensor<1x2x3x3x3x3xf32>, %w: tensor<?x2x2x2x2x2xf32>) -> tensor<1x?x2x2x2x2xf32> {
   %n = onnx.NoValue
-  // expected-error @+1 {{cannot lower: operands and result must be ranked tensors}}
-  %0 = onnx.Conv %x, %w, %n : (tensor<1x1x4x4xf32>, tensor<*xf32>, none) -> tensor<1x1x2x2xf32>
-  return %0 : tensor<1x1x2x2xf32>
+  // expected-error @+1 {{cannot lower: convolution with more than 3 spatial dims needs static channel counts in the weight}}
+  %0 = onnx.Conv %x, %w, %n : (tensor<1x2x3x3x3x3xf32>, tensor<?x2x2x2x2x2xf32>, none) -> tensor<1x?x2x2x2x2xf32>
+  return %0 : tensor<1x?x2x2x2x2xf32>
 }
