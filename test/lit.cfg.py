@@ -17,6 +17,8 @@ config.substitutions.append(("%models", os.path.join(config.onnxc_src_root, ".."
 
 llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
+# `not`, `count` and FileCheck come from the LLVM tools folder.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.onnxc_tools_dir, config.llvm_tools_dir]
 tools = ["onnx-opt", "onnx-compile", "onnx-run"]

@@ -80,6 +80,10 @@ private:
                                 Scope &scope);
   LogicalResult importNode(const ::onnx::NodeProto &node, int64_t index,
                            OpBuilder &b, Scope &scope);
+  std::unique_ptr<Region> importSubgraph(const ::onnx::GraphProto &graph,
+                                         StringRef name,
+                                         ArrayRef<Type> argTypes, Location loc,
+                                         const Scope &parent);
   FailureOr<Attribute> convertAttribute(const ::onnx::AttributeProto &attr,
                                         Location loc);
 
@@ -102,8 +106,10 @@ std::string ModelImporter::describeNode(const ::onnx::NodeProto &node,
     name = node.op_type() + "_" + std::to_string(index);
   StringRef domain = node.domain();
   std::string domainName = domain.empty() ? "ai.onnx" : domain.str();
+  int64_t opset = opsetOf(node.domain());
   return "node \"" + name + "\" (" + node.op_type() + ", " + domainName +
-         " opset " + std::to_string(opsetOf(node.domain())) + ")";
+         (opset < 0 ? ", no opset imported" : " opset " + std::to_string(opset)) +
+         ")";
 }
 
 LogicalResult
@@ -156,6 +162,18 @@ ModelImporter::convertValueInfo(const ::onnx::ValueInfoProto &info,
                               << " dims, the model declares "
                               << tensorType.shape().dim_size(),
                failure();
+      if (tensorType.has_shape()) {
+        for (auto [i, dim] : llvm::enumerate(tensorType.shape().dim())) {
+          if (dim.has_dim_value() && dim.dim_value() > 0 &&
+              dims[i] != dim.dim_value())
+            return emitError(loc)
+                       << "--input-shape for \"" << info.name()
+                       << "\" gives dimension " << i << " as "
+                       << (ShapedType::isDynamic(dims[i]) ? -1 : dims[i])
+                       << ", the model declares it " << dim.dim_value(),
+                   failure();
+        }
+      }
       return cast<TensorType>(RankedTensorType::get(dims, elementType));
     }
   }
@@ -342,33 +360,66 @@ LogicalResult ModelImporter::importNode(const ::onnx::NodeProto &node,
 
   // Subgraphs become regions, imported in a nested scope.
   SmallVector<std::unique_ptr<Region>> regions;
+  auto addRegion = [&](StringRef name, ArrayRef<Type> argTypes) -> LogicalResult {
+    const ::onnx::GraphProto *graph = state.graphs.lookup(name);
+    if (!graph)
+      return emitError(loc) << "attribute \"" << name << "\" is missing";
+    auto region = importSubgraph(*graph, name, argTypes, loc, scope);
+    if (!region)
+      return failure();
+    regions.push_back(std::move(region));
+    return success();
+  };
   if (node.op_type() == "If") {
-    for (StringRef name : {"then_branch", "else_branch"}) {
-      const ::onnx::GraphProto *graph = state.graphs.lookup(name);
-      if (!graph)
-        return emitError(loc) << "attribute \"" << name << "\" is missing";
-      if (graph->input_size() != 0)
-        return emitError(loc) << name << " must not have inputs";
-      auto region = std::make_unique<Region>();
-      Block *block = new Block();
-      region->push_back(block);
-      OpBuilder inner(&ctx);
-      inner.setInsertionPointToStart(block);
-      Scope child;
-      child.parent = &scope;
-      if (failed(importGraphBody(*graph, inner, child)))
-        return failure();
-      SmallVector<Value> outputs;
-      for (const auto &output : graph->output()) {
-        Value v = child.lookup(output.name());
-        if (!v)
-          return emitError(loc) << name << " output \"" << output.name()
-                                << "\" is not produced";
-        outputs.push_back(v);
-      }
-      onnx::YieldOp::create(inner, loc, outputs);
-      regions.push_back(std::move(region));
+    if (failed(addRegion("then_branch", {})) ||
+        failed(addRegion("else_branch", {})))
+      return failure();
+  } else if (node.op_type() == "Loop") {
+    SmallVector<Type> argTypes = {
+        RankedTensorType::get({}, b.getI64Type()),
+        RankedTensorType::get({}, b.getI1Type())};
+    for (unsigned i = 2; i < state.operands.size(); ++i) {
+      if (!state.operands[i])
+        return emitError(loc) << "loop-carried input #" << i - 2
+                              << " is missing";
+      argTypes.push_back(state.operands[i].getType());
     }
+    if (failed(addRegion("body", argTypes)))
+      return failure();
+  } else if (node.op_type() == "Scan") {
+    auto numScanAttr =
+        dyn_cast_or_null<IntegerAttr>(state.attributes.lookup("num_scan_inputs"));
+    int64_t numScan = numScanAttr ? numScanAttr.getInt() : -1;
+    int64_t numInputs = state.operands.size();
+    if (numScan <= 0 || numScan > numInputs)
+      return emitError(loc) << "num_scan_inputs must be in 1.." << numInputs;
+    auto axes = dyn_cast_or_null<DenseI64ArrayAttr>(
+        state.attributes.lookup("scan_input_axes"));
+    SmallVector<Type> argTypes;
+    for (int64_t i = 0; i < numInputs; ++i) {
+      if (!state.operands[i])
+        return emitError(loc) << "input #" << i << " is missing";
+      Type type = state.operands[i].getType();
+      int64_t k = i - (numInputs - numScan);
+      if (k >= 0) {
+        auto tensor = dyn_cast<RankedTensorType>(type);
+        int64_t axis = axes && k < static_cast<int64_t>(axes.size())
+                           ? axes[k]
+                           : 0;
+        if (tensor) {
+          if (axis < 0)
+            axis += tensor.getRank();
+          if (axis < 0 || axis >= tensor.getRank())
+            return emitError(loc) << "scan_input_axes value is out of range";
+          SmallVector<int64_t> dims(tensor.getShape());
+          dims.erase(dims.begin() + axis);
+          type = RankedTensorType::get(dims, tensor.getElementType());
+        }
+      }
+      argTypes.push_back(type);
+    }
+    if (failed(addRegion("body", argTypes)))
+      return failure();
   }
 
   FailureOr<SmallVector<Value>> results =
@@ -385,6 +436,40 @@ LogicalResult ModelImporter::importNode(const ::onnx::NodeProto &node,
     scope.values[name] = (*results)[i];
   }
   return success();
+}
+
+std::unique_ptr<Region>
+ModelImporter::importSubgraph(const ::onnx::GraphProto &graph, StringRef name,
+                              ArrayRef<Type> argTypes, Location loc,
+                              const Scope &parent) {
+  if (graph.input_size() != static_cast<int>(argTypes.size())) {
+    emitError(loc) << name << " has " << graph.input_size()
+                   << " inputs, expected " << argTypes.size();
+    return nullptr;
+  }
+  auto region = std::make_unique<Region>();
+  Block *block = new Block();
+  region->push_back(block);
+  Scope child;
+  child.parent = &parent;
+  for (auto [input, type] : llvm::zip(graph.input(), argTypes))
+    child.values[input.name()] = block->addArgument(type, loc);
+  OpBuilder inner(&ctx);
+  inner.setInsertionPointToStart(block);
+  if (failed(importGraphBody(graph, inner, child)))
+    return nullptr;
+  SmallVector<Value> outputs;
+  for (const auto &output : graph.output()) {
+    Value v = child.lookup(output.name());
+    if (!v) {
+      emitError(loc) << name << " output \"" << output.name()
+                     << "\" is not produced";
+      return nullptr;
+    }
+    outputs.push_back(v);
+  }
+  onnx::YieldOp::create(inner, loc, outputs);
+  return region;
 }
 
 LogicalResult ModelImporter::importGraphBody(const ::onnx::GraphProto &graph,
@@ -426,10 +511,6 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   }
   if (model->opset_import_size() == 0 && model->ir_version() < 3)
     opsets[""] = 1;
-  if (!opsets.count(""))
-    return emitError(fileLoc)
-               << "the model imports no opset of the default domain ai.onnx",
-           nullptr;
 
   const ::onnx::GraphProto &graph = model->graph();
   SmallVector<std::string> unsupported;

@@ -165,6 +165,18 @@ buildNormalizedOp(OpBuilder &b, NodeState &s, const OpSpec &spec,
 
   if (op == "Constant" && failed(normalizeConstant(b, s)))
     return failure();
+  // CastLike is Cast to the element type of its second input.
+  if (op == "CastLike") {
+    if (!input(0) || !input(1))
+      return emitError(s.loc) << "needs two inputs", failure();
+    NodeState cast(s.loc, "Cast", 19);
+    cast.operands = {input(0)};
+    cast.attributes["to"] = TypeAttr::get(onnx::getElementType(input(1)));
+    if (auto saturate = s.attributes.lookup("saturate"))
+      cast.attributes["saturate"] = saturate;
+    SmallVector<std::unique_ptr<Region>> none;
+    return buildOp(b, cast, *lookupOp("", "Cast", 19), 1, none);
+  }
   if (op.starts_with("Reduce") && ((op == "ReduceSum" && v < 13) ||
                                    (op != "ReduceSum" && v < 18)))
     attrToInput(b, s, "axes", 1);

@@ -19,6 +19,7 @@ const OpSpec kOps[] = {
     {"", "Add", 1, 2, 1},
     {"", "And", 1, 2, 1},
     {"", "Cast", 1, 1, 1},
+    {"", "CastLike", 15, 2, 1},
     {"", "Ceil", 1, 1, 1},
     {"", "Clip", 1, 3, 1},
     {"", "Cos", 7, 1, 1},
@@ -109,6 +110,8 @@ const OpSpec kOps[] = {
     {"", "Unsqueeze", 1, 2, 1},
     // Control flow.
     {"", "If", 1, 1, kVariadic},
+    {"", "Loop", 1, kVariadic, kVariadic},
+    {"", "Scan", 9, kVariadic, kVariadic},
 };
 
 } // namespace

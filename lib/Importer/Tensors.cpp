@@ -81,8 +81,8 @@ ExternalDataReader::read(StringRef location, int64_t offset, int64_t length,
   if (llvm::sys::path::is_absolute(location) || location.starts_with("/") ||
       location.starts_with("\\")) {
     error = ("external data location \"" + location +
-             "\" is an absolute path; only paths inside the model's folder "
-             "are allowed")
+             "\" is an absolute path, which can point outside the model's "
+             "folder; only relative paths inside it are allowed")
                 .str();
     return std::nullopt;
   }
@@ -91,8 +91,8 @@ ExternalDataReader::read(StringRef location, int64_t offset, int64_t length,
        it != end; ++it) {
     if (*it == "..") {
       error = ("external data location \"" + location +
-               "\" contains \"..\"; only paths inside the model's folder are "
-               "allowed")
+               "\" contains \"..\", which can point outside the model's "
+               "folder; only paths inside it are allowed")
                   .str();
       return std::nullopt;
     }
@@ -111,7 +111,8 @@ ExternalDataReader::read(StringRef location, int64_t offset, int64_t length,
     return std::nullopt;
   }
   llvm::SmallString<256> prefix(realBase);
-  llvm::sys::path::append(prefix, "");
+  if (!prefix.ends_with("/"))
+    prefix.push_back('/');
   if (!StringRef(realPath).starts_with(prefix)) {
     error = ("external data location \"" + location +
              "\" resolves outside the model's folder")

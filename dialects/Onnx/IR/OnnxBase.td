@@ -9,6 +9,13 @@ include "mlir/IR/OpBase.td"
 include "mlir/IR/BuiltinAttributes.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
+// Signless 64-bit integer attributes read as int64_t (ONNX ints are signed;
+// the upstream I64Attr reads them as uint64_t).
+def Onnx_I64Attr : SignlessIntegerAttrBase<I64, "64-bit integer attribute"> {
+  let returnType = "int64_t";
+  let convertFromStorage = "$_self.getValue().getSExtValue()";
+}
+
 def Onnx_Tensor : AnyTypeOf<[AnyTensor], "tensor">;
 def Onnx_TensorOrNone : AnyTypeOf<[AnyTensor, NoneType], "tensor or none">;
 
@@ -71,8 +78,8 @@ class Onnx_VariadicOp<string mnemonic, list<Trait> traits = []>
 // Reductions over `axes` (an input since opset 13/18; older forms normalized).
 class Onnx_ReduceOp<string mnemonic> : Onnx_Op<mnemonic> {
   let arguments = (ins Onnx_Tensor:$data, Onnx_TensorOrNone:$axes,
-                   DefaultValuedAttr<I64Attr, "1">:$keepdims,
-                   DefaultValuedAttr<I64Attr, "0">:$noop_with_empty_axes);
+                   DefaultValuedAttr<Onnx_I64Attr, "1">:$keepdims,
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$noop_with_empty_axes);
   let results = (outs Onnx_Tensor:$reduced);
   let assemblyFormat = "$data `,` $axes attr-dict `:` functional-type(operands, results)";
   let extraClassDefinition = [{

@@ -12,13 +12,13 @@ class Onnx_SimpleOp<string mnemonic, list<Trait> traits = []>
 
 def Onnx_ReshapeOp : Onnx_SimpleOp<"Reshape"> {
   let arguments = (ins Onnx_Tensor:$data, Onnx_Tensor:$shape,
-                   DefaultValuedAttr<I64Attr, "0">:$allowzero);
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$allowzero);
   let results = (outs Onnx_Tensor:$reshaped);
   let hasFolder = 1;
 }
 
 def Onnx_FlattenOp : Onnx_SimpleOp<"Flatten"> {
-  let arguments = (ins Onnx_Tensor:$input, DefaultValuedAttr<I64Attr, "1">:$axis);
+  let arguments = (ins Onnx_Tensor:$input, DefaultValuedAttr<Onnx_I64Attr, "1">:$axis);
   let results = (outs Onnx_Tensor:$output);
 }
 
@@ -42,15 +42,15 @@ def Onnx_UnsqueezeOp : Onnx_SimpleOp<"Unsqueeze"> {
 }
 
 def Onnx_ConcatOp : Onnx_SimpleOp<"Concat"> {
-  let arguments = (ins Variadic<Onnx_Tensor>:$inputs, I64Attr:$axis);
+  let arguments = (ins Variadic<Onnx_Tensor>:$inputs, Onnx_I64Attr:$axis);
   let results = (outs Onnx_Tensor:$concat_result);
   let hasFolder = 1;
 }
 
 def Onnx_SplitOp : Onnx_SimpleOp<"Split"> {
   let arguments = (ins Onnx_Tensor:$input, Onnx_TensorOrNone:$split,
-                   DefaultValuedAttr<I64Attr, "0">:$axis,
-                   OptionalAttr<I64Attr>:$num_outputs);
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$axis,
+                   OptionalAttr<Onnx_I64Attr>:$num_outputs);
   let results = (outs Variadic<Onnx_Tensor>:$outputs);
 }
 
@@ -63,7 +63,7 @@ def Onnx_SliceOp : Onnx_SimpleOp<"Slice"> {
 
 def Onnx_GatherOp : Onnx_SimpleOp<"Gather"> {
   let arguments = (ins Onnx_Tensor:$data, Onnx_Tensor:$indices,
-                   DefaultValuedAttr<I64Attr, "0">:$axis);
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$axis);
   let results = (outs Onnx_Tensor:$output);
   let hasFolder = 1;
 }
@@ -87,8 +87,8 @@ def Onnx_TileOp : Onnx_SimpleOp<"Tile"> {
 }
 
 def Onnx_ShapeOp : Onnx_SimpleOp<"Shape"> {
-  let arguments = (ins Onnx_Tensor:$data, OptionalAttr<I64Attr>:$start,
-                   OptionalAttr<I64Attr>:$end);
+  let arguments = (ins Onnx_Tensor:$data, OptionalAttr<Onnx_I64Attr>:$start,
+                   OptionalAttr<Onnx_I64Attr>:$end);
   let results = (outs Onnx_Tensor:$shape);
   let hasFolder = 1;
 }
@@ -134,7 +134,7 @@ def Onnx_NoValueOp : Onnx_Op<"NoValue", [ConstantLike]> {
 }
 
 def Onnx_YieldOp : Op<Onnx_Dialect, "Yield", [Pure, Terminator,
-                                              ParentOneOf<["IfOp"]>]> {
+                                              ParentOneOf<["IfOp", "LoopOp", "ScanOp"]>]> {
   let summary = "returns the outputs of a subgraph";
   let arguments = (ins Variadic<Onnx_Tensor>:$operands);
   let assemblyFormat = "attr-dict ($operands^ `:` type($operands))?";
@@ -147,6 +147,48 @@ def Onnx_IfOp : Onnx_Op<"If"> {
   let regions = (region SizedRegion<1>:$then_branch, SizedRegion<1>:$else_branch);
   let assemblyFormat = [{
     $cond `:` type($cond) attr-dict (`->` type($outputs)^)? `then` $then_branch `else` $else_branch
+  }];
+  let hasVerifier = 1;
+}
+
+def Onnx_LoopOp : Onnx_Op<"Loop"> {
+  let summary = "runs body while cond holds, at most M times";
+  let description = [{
+    Operands: the trip count `M` and the condition `cond` (each possibly
+    none), then the initial values of the loop-carried variables. The body
+    block's arguments are the iteration number (tensor<i64>), the condition
+    (tensor<i1>) and the loop-carried values; it yields the condition, the
+    next loop-carried values and the scan outputs. Results: the final
+    loop-carried values, then the scan outputs stacked along a new first
+    dimension.
+  }];
+  let arguments = (ins Onnx_TensorOrNone:$M, Onnx_TensorOrNone:$cond,
+                   Variadic<Onnx_Tensor>:$v_initial);
+  let results = (outs Variadic<Onnx_Tensor>:$outputs);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    `(` $M `,` $cond (`,` $v_initial^)? `)` attr-dict `:` functional-type(operands, results) $body
+  }];
+  let hasVerifier = 1;
+}
+
+def Onnx_ScanOp : Onnx_Op<"Scan"> {
+  let summary = "iterates body over slices of the scan inputs";
+  let description = [{
+    Operands: the initial states, then the `num_scan_inputs` scan inputs.
+    The body block's arguments are the states and one slice of each scan
+    input; it yields the next states and one slice of each scan output.
+  }];
+  let arguments = (ins Variadic<Onnx_Tensor>:$initial_state_and_scan_inputs,
+                   Onnx_I64Attr:$num_scan_inputs,
+                   OptionalAttr<DenseI64ArrayAttr>:$scan_input_axes,
+                   OptionalAttr<DenseI64ArrayAttr>:$scan_input_directions,
+                   OptionalAttr<DenseI64ArrayAttr>:$scan_output_axes,
+                   OptionalAttr<DenseI64ArrayAttr>:$scan_output_directions);
+  let results = (outs Variadic<Onnx_Tensor>:$outputs);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    `(` $initial_state_and_scan_inputs `)` attr-dict `:` functional-type(operands, results) $body
   }];
   let hasVerifier = 1;
 }

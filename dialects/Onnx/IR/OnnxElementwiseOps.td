@@ -26,7 +26,7 @@ def Onnx_GreaterOrEqualOp : Onnx_BinaryOp<"GreaterOrEqual", 1>;
 
 def Onnx_ModOp : Onnx_BinaryOp<"Mod"> {
   let arguments = (ins Onnx_Tensor:$A, Onnx_Tensor:$B,
-                   DefaultValuedAttr<I64Attr, "0">:$fmod);
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$fmod);
 }
 
 //===----------------------------------------------------------------------===//
@@ -82,7 +82,7 @@ def Onnx_GeluOp : Onnx_UnaryOpWithAttrs<"Gelu",
 def Onnx_CastOp : Onnx_Op<"Cast"> {
   let summary = "element type conversion; `to` is the target element type";
   let arguments = (ins Onnx_Tensor:$input, TypeAttr:$to,
-                   DefaultValuedAttr<I64Attr, "1">:$saturate);
+                   DefaultValuedAttr<Onnx_I64Attr, "1">:$saturate);
   let results = (outs Onnx_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
   let hasFolder = 1;

@@ -17,7 +17,7 @@ defvar Onnx_WindowAttrs = (ins
 def Onnx_ConvOp : Onnx_Op<"Conv"> {
   let summary = "N-d convolution with groups, dilations, strides and padding";
   let arguments = !con((ins Onnx_Tensor:$X, Onnx_Tensor:$W, Onnx_TensorOrNone:$B,
-                            DefaultValuedAttr<I64Attr, "1">:$group),
+                            DefaultValuedAttr<Onnx_I64Attr, "1">:$group),
                        Onnx_WindowAttrs);
   let results = (outs Onnx_Tensor:$Y);
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
@@ -27,7 +27,7 @@ def Onnx_ConvOp : Onnx_Op<"Conv"> {
 def Onnx_ConvTransposeOp : Onnx_Op<"ConvTranspose"> {
   let summary = "N-d transposed convolution";
   let arguments = !con((ins Onnx_Tensor:$X, Onnx_Tensor:$W, Onnx_TensorOrNone:$B,
-                            DefaultValuedAttr<I64Attr, "1">:$group,
+                            DefaultValuedAttr<Onnx_I64Attr, "1">:$group,
                             DefaultValuedAttr<DenseI64ArrayAttr, "{}">:$output_padding,
                             DefaultValuedAttr<DenseI64ArrayAttr, "{}">:$output_shape),
                        Onnx_WindowAttrs);
@@ -38,8 +38,8 @@ def Onnx_ConvTransposeOp : Onnx_Op<"ConvTranspose"> {
 
 def Onnx_MaxPoolOp : Onnx_Op<"MaxPool"> {
   let arguments = !con((ins Onnx_Tensor:$X,
-                            DefaultValuedAttr<I64Attr, "0">:$ceil_mode,
-                            DefaultValuedAttr<I64Attr, "0">:$storage_order),
+                            DefaultValuedAttr<Onnx_I64Attr, "0">:$ceil_mode,
+                            DefaultValuedAttr<Onnx_I64Attr, "0">:$storage_order),
                        Onnx_WindowAttrs);
   let results = (outs Onnx_Tensor:$Y, Onnx_TensorOrNone:$Indices);
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
@@ -48,8 +48,8 @@ def Onnx_MaxPoolOp : Onnx_Op<"MaxPool"> {
 
 def Onnx_AveragePoolOp : Onnx_Op<"AveragePool"> {
   let arguments = !con((ins Onnx_Tensor:$X,
-                            DefaultValuedAttr<I64Attr, "0">:$ceil_mode,
-                            DefaultValuedAttr<I64Attr, "0">:$count_include_pad),
+                            DefaultValuedAttr<Onnx_I64Attr, "0">:$ceil_mode,
+                            DefaultValuedAttr<Onnx_I64Attr, "0">:$count_include_pad),
                        Onnx_WindowAttrs);
   let results = (outs Onnx_Tensor:$Y);
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
@@ -73,8 +73,8 @@ def Onnx_GemmOp : Onnx_Op<"Gemm"> {
   let arguments = (ins Onnx_Tensor:$A, Onnx_Tensor:$B, Onnx_TensorOrNone:$C,
                    DefaultValuedAttr<F32Attr, "1.0">:$alpha,
                    DefaultValuedAttr<F32Attr, "1.0">:$beta,
-                   DefaultValuedAttr<I64Attr, "0">:$transA,
-                   DefaultValuedAttr<I64Attr, "0">:$transB);
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$transA,
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$transB);
   let results = (outs Onnx_Tensor:$Y);
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
@@ -92,7 +92,7 @@ def Onnx_BatchNormalizationOp : Onnx_Op<"BatchNormalization"> {
                    Onnx_Tensor:$input_mean, Onnx_Tensor:$input_var,
                    DefaultValuedAttr<F32Attr, "1e-05">:$epsilon,
                    DefaultValuedAttr<F32Attr, "0.9">:$momentum,
-                   DefaultValuedAttr<I64Attr, "0">:$training_mode);
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$training_mode);
   let results = (outs Onnx_Tensor:$Y, Onnx_TensorOrNone:$running_mean,
                  Onnx_TensorOrNone:$running_var);
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
@@ -102,9 +102,9 @@ def Onnx_BatchNormalizationOp : Onnx_Op<"BatchNormalization"> {
 def Onnx_LayerNormalizationOp : Onnx_Op<"LayerNormalization"> {
   let summary = "normalization over the dimensions from `axis` on";
   let arguments = (ins Onnx_Tensor:$X, Onnx_Tensor:$Scale, Onnx_TensorOrNone:$B,
-                   DefaultValuedAttr<I64Attr, "-1">:$axis,
+                   DefaultValuedAttr<Onnx_I64Attr, "-1">:$axis,
                    DefaultValuedAttr<F32Attr, "1e-05">:$epsilon,
-                   DefaultValuedAttr<I64Attr, "1">:$stash_type);
+                   DefaultValuedAttr<Onnx_I64Attr, "1">:$stash_type);
   let results = (outs Onnx_Tensor:$Y, Onnx_TensorOrNone:$Mean,
                  Onnx_TensorOrNone:$InvStdDev);
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
@@ -112,7 +112,7 @@ def Onnx_LayerNormalizationOp : Onnx_Op<"LayerNormalization"> {
 
 def Onnx_SoftmaxOp : Onnx_Op<"Softmax"> {
   let summary = "softmax along one axis (opset 13 semantics)";
-  let arguments = (ins Onnx_Tensor:$input, DefaultValuedAttr<I64Attr, "-1">:$axis);
+  let arguments = (ins Onnx_Tensor:$input, DefaultValuedAttr<Onnx_I64Attr, "-1">:$axis);
   let results = (outs Onnx_Tensor:$output);
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
   let extraClassDefinition = [{
@@ -126,7 +126,7 @@ def Onnx_SoftmaxOp : Onnx_Op<"Softmax"> {
 
 def Onnx_LogSoftmaxOp : Onnx_Op<"LogSoftmax"> {
   let summary = "log of softmax along one axis (opset 13 semantics)";
-  let arguments = (ins Onnx_Tensor:$input, DefaultValuedAttr<I64Attr, "-1">:$axis);
+  let arguments = (ins Onnx_Tensor:$input, DefaultValuedAttr<Onnx_I64Attr, "-1">:$axis);
   let results = (outs Onnx_Tensor:$output);
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
   let extraClassDefinition = [{
@@ -142,7 +142,7 @@ def Onnx_DropoutOp : Onnx_Op<"Dropout"> {
   let summary = "identity at inference; the mask output is all true";
   let arguments = (ins Onnx_Tensor:$data, Onnx_TensorOrNone:$ratio,
                    Onnx_TensorOrNone:$training_mode,
-                   OptionalAttr<I64Attr>:$seed);
+                   OptionalAttr<Onnx_I64Attr>:$seed);
   let results = (outs Onnx_Tensor:$output, Onnx_TensorOrNone:$mask);
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
@@ -163,9 +163,9 @@ def Onnx_ReduceLogSumExpOp : Onnx_ReduceOp<"ReduceLogSumExp">;
 
 class Onnx_ArgOp<string mnemonic> : Onnx_Op<mnemonic> {
   let arguments = (ins Onnx_Tensor:$data,
-                   DefaultValuedAttr<I64Attr, "0">:$axis,
-                   DefaultValuedAttr<I64Attr, "1">:$keepdims,
-                   DefaultValuedAttr<I64Attr, "0">:$select_last_index);
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$axis,
+                   DefaultValuedAttr<Onnx_I64Attr, "1">:$keepdims,
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$select_last_index);
   let results = (outs Onnx_Tensor:$reduced);
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
   let extraClassDefinition = [{

@@ -75,6 +75,11 @@ OpFoldResult foldIntBinary(Operation *op, Fn fn) {
   return DenseElementsAttr::get(type, values);
 }
 
+bool isUnsignedElementType(Value v) {
+  Type t = getElementType(v);
+  return t && t.isUnsignedInteger();
+}
+
 bool isIntegerTensor(Value v) {
   return isa_and_nonnull<IntegerType>(getElementType(v));
 }
@@ -155,10 +160,14 @@ OpFoldResult CastOp::fold(FoldAdaptor) {
       type.getNumElements() != static_cast<int64_t>(values->size()) ||
       values->size() > 4096)
     return {};
+  if (isUnsignedElementType(getInput()) && resultType.getWidth() > 1)
+    return {}; // getConstantInts zero-extends; keep it simple and exact.
   SmallVector<APInt> ints;
   for (int64_t v : *values)
-    ints.push_back(APInt(resultType.getWidth(), v, /*isSigned=*/true,
-                         /*implicitTrunc=*/true));
+    ints.push_back(resultType.getWidth() == 1
+                       ? APInt(1, v != 0)
+                       : APInt(resultType.getWidth(), v, /*isSigned=*/true,
+                               /*implicitTrunc=*/true));
   return DenseElementsAttr::get(type, ints);
 }
 

@@ -127,7 +127,7 @@ LogicalResult inferBroadcastOp(Operation *op, bool boolResult) {
   std::optional<SmallVector<int64_t>> shape = SmallVector<int64_t>{};
   for (Value operand : op->getOperands()) {
     if (!boolResult && getElementType(operand) != elementType &&
-        !isa<PReluOp>(op))
+        !isa<PReluOp, PowOp>(op))
       return op->emitError() << "operands have different element types: "
                              << elementType << " and "
                              << getElementType(operand);
@@ -180,11 +180,21 @@ LogicalResult inferReduceOp(Operation *op) {
     return refineResultType(op, 0, UnrankedTensorType::get(elementType));
   int64_t rank = shape->size();
   if (!axes) {
-    // Axes only known at run time: with keepdims the rank is kept.
+    // Axes only known at run time: with keepdims the rank is kept; without,
+    // it drops by the number of axes when that is known.
     if (keepdims)
       return refineResultType(
           op, 0,
           RankedTensorType::get(SmallVector<int64_t>(rank, ShapedType::kDynamic),
+                                elementType));
+    auto axesShape = getRankedShape(axesValue);
+    if (axesShape && axesShape->size() == 1 &&
+        !ShapedType::isDynamic((*axesShape)[0]) && (*axesShape)[0] > 0 &&
+        (*axesShape)[0] <= rank)
+      return refineResultType(
+          op, 0,
+          RankedTensorType::get(SmallVector<int64_t>(rank - (*axesShape)[0],
+                                                     ShapedType::kDynamic),
                                 elementType));
     return refineResultType(op, 0, UnrankedTensorType::get(elementType));
   }

@@ -62,7 +62,7 @@ struct ShapeLowering : public OpConversionPattern<onnx::ShapeOp> {
                   ConversionPatternRewriter &rewriter) const override {
     auto type = getConvertedResultType(getTypeConverter(), op);
     auto inputType = dyn_cast<RankedTensorType>(adaptor.getData().getType());
-    if (!inputType || type.isDynamicDim(0))
+    if (!inputType)
       return reportUnsupported(op, "the input's rank is unknown");
     int64_t rank = inputType.getRank();
     auto clampDim = [&](int64_t v) {
@@ -164,8 +164,16 @@ struct RangeLowering : public OpConversionPattern<onnx::RangeOp> {
         q = math::CeilOp::create(rewriter, loc, q);
         n = arith::FPToSIOp::create(rewriter, loc, rewriter.getI64Type(), q);
       } else {
+        // delta = 0 is invalid; it gives an empty range instead of a trap.
         Value span = arith::SubIOp::create(rewriter, loc, limit, start);
-        n = arith::CeilDivSIOp::create(rewriter, loc, span, delta);
+        Value zeroDelta = createScalar(rewriter, loc, elementType, 0);
+        Value isZero = arith::CmpIOp::create(
+            rewriter, loc, arith::CmpIPredicate::eq, delta, zeroDelta);
+        Value safe = arith::SelectOp::create(
+            rewriter, loc, isZero, createScalar(rewriter, loc, elementType, 1),
+            delta);
+        span = arith::SelectOp::create(rewriter, loc, isZero, zeroDelta, span);
+        n = arith::CeilDivSIOp::create(rewriter, loc, span, safe);
         n = convertScalar(rewriter, loc, n, rewriter.getI64Type(), false, false);
       }
       Value zero = createScalar(rewriter, loc, rewriter.getI64Type(), 0);

@@ -110,6 +110,9 @@ struct ExpandLowering : public OpConversionPattern<onnx::ExpandOp> {
     int64_t rank = type.getRank(), offset = rank - inType.getRank();
     int64_t shapeLen =
         cast<RankedTensorType>(adaptor.getShape().getType()).getDimSize(0);
+    if (ShapedType::isDynamic(shapeLen))
+      return reportUnsupported(op, "the shape input has a length only known "
+                                   "at run time");
     SmallVector<OpFoldResult> dims;
     for (int64_t i = 0; i < rank; ++i) {
       if (!type.isDynamicDim(i)) {

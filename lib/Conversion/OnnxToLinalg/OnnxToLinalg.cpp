@@ -71,6 +71,13 @@ struct ConvertOnnxToLinalgPass
           unranked = true;
           return;
         }
+      for (Type type : op->getOperandTypes())
+        if (isa<UnrankedTensorType>(type)) {
+          op->emitError() << "cannot lower: the rank of operand " << type
+                          << " is unknown at compile time";
+          unranked = true;
+          return;
+        }
     });
     if (unranked)
       return signalPassFailure();
@@ -107,6 +114,14 @@ struct ConvertOnnxToLinalgPass
       result = applyPartialConversion(module, target, std::move(patterns));
     }
     if (failed(result)) {
+      // A specific error already says why; the ops left over only failed
+      // because the conversion was rolled back.
+      bool anyReported = false;
+      module.walk([&](Operation *op) {
+        anyReported |= lowering::wasReported(op);
+      });
+      if (anyReported)
+        return signalPassFailure();
       module.walk([&](Operation *op) {
         if (isa<onnx::OnnxDialect>(op->getDialect()) &&
             !isa<onnx::NoValueOp, onnx::YieldOp>(op) &&

@@ -182,8 +182,10 @@ func.func @range_float(%s: tensor<f32>, %l: tensor<f32>, %d: tensor<f32>) -> ten
 // CHECK-SAME: (%[[L:.*]]: tensor<i32>) -> tensor<?xi32>
 // CHECK: %[[LIMIT:.*]] = tensor.extract %[[L]][] : tensor<i32>
 // CHECK-NEXT: %[[DELTA:.*]] = tensor.extract %{{.*}}[] : tensor<i32>
-// CHECK-NEXT: %[[SPAN:.*]] = arith.subi %[[LIMIT]], %{{.*}} : i32
-// CHECK-NEXT: %[[N:.*]] = arith.ceildivsi %[[SPAN]], %[[DELTA]] : i32
+// CHECK: %[[ISZERO:.*]] = arith.cmpi eq, %[[DELTA]], %{{.*}} : i32
+// CHECK: %[[SAFE:.*]] = arith.select %[[ISZERO]], %{{.*}}, %[[DELTA]] : i32
+// CHECK: %[[SPAN:.*]] = arith.select %[[ISZERO]], %{{.*}}, %{{.*}} : i32
+// CHECK-NEXT: %[[N:.*]] = arith.ceildivsi %[[SPAN]], %[[SAFE]] : i32
 // CHECK-NEXT: %[[N64:.*]] = arith.extsi %[[N]] : i32 to i64
 // CHECK: tensor.empty(%{{.*}}) : tensor<?xi32>
 // CHECK: linalg.index 0 : index
