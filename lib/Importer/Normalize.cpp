@@ -145,8 +145,9 @@ buildOp(OpBuilder &b, NodeState &s, const OpSpec &spec, int numNodeOutputs,
       return failure();
   SmallVector<Value> results;
   if (op->getNumRegions() == 0 && !op->hasTrait<OpTrait::ConstantLike>() &&
-      succeeded(b.tryFold(op, results)) &&
+      succeeded(b.tryFold(op, results)) && !results.empty() &&
       !llvm::equal(results, op->getResults())) {
+    // (An empty result list means the op was folded in place.)
     op->erase();
     return results;
   }
