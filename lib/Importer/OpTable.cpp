@@ -112,6 +112,9 @@ const OpSpec kOps[] = {
     {"", "If", 1, 1, kVariadic},
     {"", "Loop", 1, kVariadic, kVariadic},
     {"", "Scan", 9, kVariadic, kVariadic},
+#include "OpTableTensor.inc"
+#include "OpTableNNExtra.inc"
+#include "OpTableQuant.inc"
 };
 
 } // namespace

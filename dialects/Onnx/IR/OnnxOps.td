@@ -6,5 +6,8 @@
 include "OnnxElementwiseOps.td"
 include "OnnxNNOps.td"
 include "OnnxDataMovementOps.td"
+include "OnnxTensorOps.td"
+include "OnnxNNExtraOps.td"
+include "OnnxQuantOps.td"
 
 #endif // ONNXC_DIALECT_ONNX_ONNXOPS_TD

@@ -49,6 +49,9 @@ void populateOnnxToLinalgPatterns(const TypeConverter &converter,
   populateOnnxToLinalgNormalizationPatterns(converter, patterns);
   populateOnnxToLinalgDataMovementPatterns(converter, patterns);
   populateOnnxToLinalgControlFlowPatterns(converter, patterns);
+  populateOnnxToLinalgTensorPatterns(converter, patterns);
+  populateOnnxToLinalgNNExtraPatterns(converter, patterns);
+  populateOnnxToLinalgQuantPatterns(converter, patterns);
 }
 
 namespace {

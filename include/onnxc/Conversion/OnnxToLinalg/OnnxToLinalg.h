@@ -32,6 +32,13 @@ void populateOnnxToLinalgDataMovementPatterns(
 void populateOnnxToLinalgControlFlowPatterns(
     const mlir::TypeConverter &converter, mlir::RewritePatternSet &patterns);
 
+void populateOnnxToLinalgTensorPatterns(const mlir::TypeConverter &converter,
+                                        mlir::RewritePatternSet &patterns);
+void populateOnnxToLinalgNNExtraPatterns(const mlir::TypeConverter &converter,
+                                         mlir::RewritePatternSet &patterns);
+void populateOnnxToLinalgQuantPatterns(const mlir::TypeConverter &converter,
+                                       mlir::RewritePatternSet &patterns);
+
 /// All of the above.
 void populateOnnxToLinalgPatterns(const mlir::TypeConverter &converter,
                                   mlir::RewritePatternSet &patterns);

@@ -1,0 +1,6 @@
+//===- QuantOps.cpp - onnx to linalg: Quantization ops ===//
+
+#include "Common.h"
+
+void onnxc::populateOnnxToLinalgQuantPatterns(const mlir::TypeConverter &,
+                                              mlir::RewritePatternSet &) {}
