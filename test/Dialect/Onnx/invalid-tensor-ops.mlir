@@ -1,0 +1,297 @@
+// RUN: onnx-opt %s -split-input-file --onnx-infer-shapes -verify-diagnostics
+
+// Verifier and shape-inference errors of the ops of OnnxTensorOps.td, one
+// per split.
+
+func.func @bitshift_direction(%a: tensor<2xui8>, %b: tensor<2xui8>) {
+  // expected-error @+1 {{'onnx.BitShift' op direction "UP" is not one of LEFT, RIGHT}}
+  %0 = onnx.BitShift %a, %b {direction = "UP"} : (tensor<2xui8>, tensor<2xui8>) -> tensor<*xui8>
+  return
+}
+
+// -----
+
+func.func @eyelike_dtype(%x: tensor<2x2xf32>) {
+  // expected-error @+1 {{'onnx.EyeLike' op dtype 8 is not a supported data type}}
+  %0 = onnx.EyeLike %x {dtype = 8 : i64} : (tensor<2x2xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @eyelike_rank(%x: tensor<2x2x2xf32>) {
+  // expected-error @+1 {{input must have rank 2, got rank 3}}
+  %0 = onnx.EyeLike %x : (tensor<2x2x2xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @trilu_rank(%x: tensor<4xf32>, %none: none) {
+  // expected-error @+1 {{input must have rank 2 or more, got rank 1}}
+  %0 = onnx.Trilu %x, %none : (tensor<4xf32>, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @hardmax_axis(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{axis 2 is out of range for rank 2}}
+  %0 = onnx.Hardmax %x {axis = 2 : i64} : (tensor<2x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @one_hot_depth(%i: tensor<3xi64>, %v: tensor<2xf32>) {
+  %d = onnx.Constant dense<0> : tensor<i64>
+  // expected-error @+1 {{depth must be positive, got 0}}
+  %0 = onnx.OneHot %i, %d, %v : (tensor<3xi64>, tensor<i64>, tensor<2xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @gather_elements_rank(%d: tensor<3x4xf32>, %i: tensor<2xi64>) {
+  // expected-error @+1 {{indices have rank 1, data has rank 2}}
+  %0 = onnx.GatherElements %d, %i : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @gather_nd_batch_dims(%d: tensor<3x4xf32>, %i: tensor<3x1xi64>) {
+  // expected-error @+1 {{batch_dims 2 must be less than the ranks of data and indices}}
+  %0 = onnx.GatherND %d, %i {batch_dims = 2 : i64} : (tensor<3x4xf32>, tensor<3x1xi64>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @gather_nd_last_dim(%d: tensor<3x4xf32>, %i: tensor<2x3xi64>) {
+  // expected-error @+1 {{the last dim of indices is 3, expected 1 to 2}}
+  %0 = onnx.GatherND %d, %i : (tensor<3x4xf32>, tensor<2x3xi64>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_elements_reduction(%d: tensor<3xf32>, %i: tensor<1xi64>, %u: tensor<1xf32>) {
+  // expected-error @+1 {{'onnx.ScatterElements' op reduction "sum" is not one of none, add, mul, max, min}}
+  %0 = onnx.ScatterElements %d, %i, %u {reduction = "sum"} : (tensor<3xf32>, tensor<1xi64>, tensor<1xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_elements_shapes(%d: tensor<3x3xf32>, %i: tensor<1x2xi64>, %u: tensor<1x3xf32>) {
+  // expected-error @+1 {{indices and updates have different shapes}}
+  %0 = onnx.ScatterElements %d, %i, %u : (tensor<3x3xf32>, tensor<1x2xi64>, tensor<1x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_nd_reduction(%d: tensor<3xf32>, %i: tensor<1x1xi64>, %u: tensor<1xf32>) {
+  // expected-error @+1 {{'onnx.ScatterND' op reduction "avg" is not one of none, add, mul, max, min}}
+  %0 = onnx.ScatterND %d, %i, %u {reduction = "avg"} : (tensor<3xf32>, tensor<1x1xi64>, tensor<1xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_nd_last_dim(%d: tensor<3xf32>, %i: tensor<1x2xi64>, %u: tensor<1xf32>) {
+  // expected-error @+1 {{the last dim of indices is 2, expected 1 to 1}}
+  %0 = onnx.ScatterND %d, %i, %u : (tensor<3xf32>, tensor<1x2xi64>, tensor<1xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @depth_to_space_blocksize(%x: tensor<1x4x2x2xf32>) {
+  // expected-error @+1 {{'onnx.DepthToSpace' op blocksize must be positive, got 0}}
+  %0 = onnx.DepthToSpace %x {blocksize = 0 : i64} : (tensor<1x4x2x2xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @depth_to_space_mode(%x: tensor<1x4x2x2xf32>) {
+  // expected-error @+1 {{'onnx.DepthToSpace' op mode "RCD" is not one of DCR, CRD}}
+  %0 = onnx.DepthToSpace %x {blocksize = 2 : i64, mode = "RCD"} : (tensor<1x4x2x2xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @depth_to_space_channels(%x: tensor<1x6x2x2xf32>) {
+  // expected-error @+1 {{channels 6 are not a multiple of blocksize^2 4}}
+  %0 = onnx.DepthToSpace %x {blocksize = 2 : i64} : (tensor<1x6x2x2xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @space_to_depth_spatial(%x: tensor<1x1x3x4xf32>) {
+  // expected-error @+1 {{spatial dimension 3 is not a multiple of blocksize 2}}
+  %0 = onnx.SpaceToDepth %x {blocksize = 2 : i64} : (tensor<1x1x3x4xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @space_to_depth_rank(%x: tensor<1x4x4xf32>) {
+  // expected-error @+1 {{input must have rank 4, got rank 3}}
+  %0 = onnx.SpaceToDepth %x {blocksize = 2 : i64} : (tensor<1x4x4xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @reverse_sequence_axes(%x: tensor<2x2xf32>, %l: tensor<2xi64>) {
+  // expected-error @+1 {{'onnx.ReverseSequence' op batch_axis and time_axis must be 0 and 1 in some order, got 1 and 1}}
+  %0 = onnx.ReverseSequence %x, %l {time_axis = 1 : i64} : (tensor<2x2xf32>, tensor<2xi64>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @center_crop_pad_count(%x: tensor<4x4xf32>) {
+  %s = onnx.Constant dense<[2, 2, 2]> : tensor<3xi64>
+  // expected-error @+1 {{shape has 3 values, 2 axes}}
+  %0 = onnx.CenterCropPad %x, %s : (tensor<4x4xf32>, tensor<3xi64>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @top_k_too_large(%x: tensor<3x4xf32>) {
+  %k = onnx.Constant dense<5> : tensor<1xi64>
+  // expected-error @+1 {{k 5 is out of range for axis 1 of size 4}}
+  %0:2 = onnx.TopK %x, %k : (tensor<3x4xf32>, tensor<1xi64>) -> (tensor<*xf32>, tensor<*xi64>)
+  return
+}
+
+// -----
+
+func.func @resize_mode(%x: tensor<1x1x2x2xf32>, %s: tensor<4xf32>, %none: none) {
+  // expected-error @+1 {{'onnx.Resize' op mode "area" is not one of nearest, linear, cubic}}
+  %0 = onnx.Resize %x, %none, %s, %none {mode = "area"} : (tensor<1x1x2x2xf32>, none, tensor<4xf32>, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @resize_coordinate_mode(%x: tensor<1x1x2x2xf32>, %s: tensor<4xf32>, %none: none) {
+  // expected-error @+1 {{'onnx.Resize' op coordinate_transformation_mode "tf_half_pixel_for_nn" is not one of half_pixel, half_pixel_symmetric, pytorch_half_pixel, align_corners, asymmetric, tf_crop_and_resize}}
+  %0 = onnx.Resize %x, %none, %s, %none {coordinate_transformation_mode = "tf_half_pixel_for_nn"} : (tensor<1x1x2x2xf32>, none, tensor<4xf32>, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @resize_nearest_mode(%x: tensor<1x1x2x2xf32>, %s: tensor<4xf32>, %none: none) {
+  // expected-error @+1 {{'onnx.Resize' op nearest_mode "round" is not one of round_prefer_floor, round_prefer_ceil, floor, ceil}}
+  %0 = onnx.Resize %x, %none, %s, %none {nearest_mode = "round"} : (tensor<1x1x2x2xf32>, none, tensor<4xf32>, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @resize_policy(%x: tensor<1x1x2x2xf32>, %s: tensor<4xi64>, %none: none) {
+  // expected-error @+1 {{'onnx.Resize' op keep_aspect_ratio_policy "fit" is not one of stretch, not_larger, not_smaller}}
+  %0 = onnx.Resize %x, %none, %none, %s {keep_aspect_ratio_policy = "fit"} : (tensor<1x1x2x2xf32>, none, none, tensor<4xi64>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @resize_antialias(%x: tensor<1x1x2x2xf32>, %s: tensor<4xf32>, %none: none) {
+  // expected-error @+1 {{'onnx.Resize' op antialias must be 0 or 1, got 2}}
+  %0 = onnx.Resize %x, %none, %s, %none {antialias = 2 : i64} : (tensor<1x1x2x2xf32>, none, tensor<4xf32>, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @resize_no_scales(%x: tensor<1x1x2x2xf32>, %none: none) {
+  // expected-error @+1 {{'onnx.Resize' op needs scales or sizes}}
+  %0 = onnx.Resize %x, %none, %none, %none : (tensor<1x1x2x2xf32>, none, none, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @resize_axes_twice(%x: tensor<1x1x2x2xf32>, %s: tensor<2xf32>, %none: none) {
+  // expected-error @+1 {{axes has 2 twice}}
+  %0 = onnx.Resize %x, %none, %s, %none {axes = array<i64: 2, -2>} : (tensor<1x1x2x2xf32>, none, tensor<2xf32>, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @resize_scales_count(%x: tensor<1x1x2x2xf32>, %none: none) {
+  %s = onnx.Constant dense<[2.0, 2.0]> : tensor<2xf32>
+  // expected-error @+1 {{scales has 2 values, 4 axes}}
+  %0 = onnx.Resize %x, %none, %s, %none : (tensor<1x1x2x2xf32>, none, tensor<2xf32>, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @resize_scales_negative(%x: tensor<1x1x2x2xf32>, %none: none) {
+  %s = onnx.Constant dense<[1.0, 1.0, -2.0, 2.0]> : tensor<4xf32>
+  // expected-error @+1 {{scales must be positive, got -2}}
+  %0 = onnx.Resize %x, %none, %s, %none : (tensor<1x1x2x2xf32>, none, tensor<4xf32>, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @resize_sizes_count(%x: tensor<1x1x2x2xf32>, %none: none) {
+  %s = onnx.Constant dense<[4, 4]> : tensor<2xi64>
+  // expected-error @+1 {{sizes has 2 values, 4 axes}}
+  %0 = onnx.Resize %x, %none, %none, %s : (tensor<1x1x2x2xf32>, none, none, tensor<2xi64>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @upsample_mode(%x: tensor<1x1x2x2xf32>, %s: tensor<4xf32>) {
+  // expected-error @+1 {{'onnx.Upsample' op mode "cubic" is not one of nearest, linear, bilinear}}
+  %0 = onnx.Upsample %x, %s {mode = "cubic"} : (tensor<1x1x2x2xf32>, tensor<4xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @grid_sample_padding(%x: tensor<1x1x2x2xf32>, %g: tensor<1x2x2x2xf32>) {
+  // expected-error @+1 {{'onnx.GridSample' op padding_mode "wrap" is not one of zeros, border, reflection}}
+  %0 = onnx.GridSample %x, %g {padding_mode = "wrap"} : (tensor<1x1x2x2xf32>, tensor<1x2x2x2xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @grid_sample_grid(%x: tensor<1x1x2x2xf32>, %g: tensor<1x2x2x3xf32>) {
+  // expected-error @+1 {{grid must have rank 4 and a last dim of 2}}
+  %0 = onnx.GridSample %x, %g : (tensor<1x1x2x2xf32>, tensor<1x2x2x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @affine_grid_size(%t: tensor<1x2x3xf32>, %s: tensor<3xi64>) {
+  // expected-error @+1 {{size must have 4 or 5 values, got 3}}
+  %0 = onnx.AffineGrid %t, %s : (tensor<1x2x3xf32>, tensor<3xi64>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @col2im_block(%x: tensor<1x10x4xf32>, %i: tensor<2xi64>) {
+  %b = onnx.Constant dense<[2, 2]> : tensor<2xi64>
+  // expected-error @+1 {{input dim 1 (10) is not a multiple of the block size 4}}
+  %0 = onnx.Col2Im %x, %i, %b : (tensor<1x10x4xf32>, tensor<2xi64>, tensor<2xi64>) -> tensor<*xf32>
+  return
+}
