@@ -12,6 +12,8 @@
 #   2. virtualenv        creates .venv and pip-installs utils/requirements.txt when it changed
 #   3. configure         cmake -G Ninja into build/ (only when build/ is not configured)
 #   4. build             ninja -C build (under the lock /tmp/onnxc-build.lock)
+#   4b. python package   pip install -e . into .venv (pyproject.toml): `import onnxc` works in
+#                        .venv (skipped when the installed one is up to date)
 #   5. example           utils/models/make_example_cnn.py -> build/examples/example_cnn.onnx,
 #                        onnx-compile it to build/examples/example_cnn.so, run it with onnx-run
 #                        on its reference data set and print the outputs and the latency
@@ -53,6 +55,21 @@ if [ "$do_build" = 1 ]; then
       exit 1
     fi
   done
+
+  onnxc_step "Python package onnxc (pip install -e . into $ONNXC_VENV)"
+  py_stamp=$ONNXC_VENV/.onnxc-python.stamp
+  py_sources=(pyproject.toml runtime/python/CMakeLists.txt runtime/python/src/module.cpp
+              runtime/include/onnxc/runtime.h)
+  if onnxc_up_to_date "$py_stamp" "${py_sources[@]}" "$ONNXC_BUILD_DIR/lib/libonnxc_runtime.so" &&
+     "$ONNXC_PY" -c 'import onnxc' >/dev/null 2>&1; then
+    onnxc_log "up to date"
+  else
+    # The build dependencies (pinned in pyproject.toml) come from PyPI; the extension builds
+    # in build/python-pip, under the build lock.
+    onnxc_with_build_lock "$ONNXC_PY" -m pip install --disable-pip-version-check --no-input -q -e .
+    "$ONNXC_PY" -c 'import onnxc; print(f"onnxc {onnxc.__version__}: {onnxc.__file__}")'
+    touch "$py_stamp"
+  fi
 fi
 
 if [ "$do_example" = 1 ]; then

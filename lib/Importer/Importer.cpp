@@ -321,6 +321,27 @@ ModelImporter::convertAttribute(const ::onnx::AttributeProto &attr,
   }
 }
 
+/// Sets entry `name` of the defining op's `onnx.output_names` (kept only
+/// where the op has none yet for that result: a folded value keeps the name
+/// of the node that made it first).
+static void recordOutputName(Value value, StringRef name) {
+  auto result = dyn_cast<OpResult>(value);
+  if (!result)
+    return;
+  Operation *op = result.getOwner();
+  MLIRContext *ctx = op->getContext();
+  SmallVector<Attribute> names(op->getNumResults(), StringAttr::get(ctx, ""));
+  if (auto old = op->getAttrOfType<ArrayAttr>("onnx.output_names"))
+    for (auto [i, attr] : llvm::enumerate(old))
+      if (i < names.size())
+        names[i] = attr;
+  auto &slot = names[result.getResultNumber()];
+  if (!cast<StringAttr>(slot).getValue().empty())
+    return;
+  slot = StringAttr::get(ctx, name);
+  op->setAttr("onnx.output_names", ArrayAttr::get(ctx, names));
+}
+
 LogicalResult ModelImporter::importNode(const ::onnx::NodeProto &node,
                                         int64_t index, OpBuilder &b,
                                         Scope &scope) {
@@ -434,6 +455,8 @@ LogicalResult ModelImporter::importNode(const ::onnx::NodeProto &node,
       return emitError(loc) << "output #" << i << " (\"" << name
                             << "\") is not supported";
     scope.values[name] = (*results)[i];
+    if (options.keepTensorNames)
+      recordOutputName((*results)[i], name);
   }
   return success();
 }

@@ -1,9 +1,12 @@
 //===- onnx-compile.cpp - the compiler driver -----------------------------===//
 //
 //   onnx-compile model.onnx -target=cpu -o libmodel.so [--emit=PHASE] [-O2]
+//                [--emit-header[=model.h]] [--emit-memory-plan[=FILE]]
 //
 // Imports the model, runs the phases up to --emit (default: lib) and writes
-// the IR of that phase, an object file, or the shared object.
+// the IR of that phase, an object file, or the shared object; on the way, a C
+// header for the model and its activation memory plan when asked. The
+// options are documented in docs/CLI.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,13 +35,21 @@ namespace cl = llvm::cl;
 
 namespace {
 
+// --help lists the categories sorted by name: general, import, phases,
+// extra outputs, then one per target.
 cl::OptionCategory generalCat("General options");
+cl::OptionCategory importCat("Import");
 cl::OptionCategory phaseCat("Phases and optimization");
-cl::OptionCategory cpuCat("CPU target");
+cl::OptionCategory reportCat("Reports and extra outputs");
+cl::OptionCategory cpuCat("Target: cpu",
+                          "Code generation for -target=cpu (x86-64)");
 
 cl::opt<std::string> inputPath(cl::Positional, cl::desc("<model.onnx>"),
                                cl::Required, cl::cat(generalCat));
-cl::opt<std::string> outputPath("o", cl::desc("Output file"),
+cl::opt<std::string> outputPath("o",
+                                cl::desc("Output file: the shared object, or "
+                                         "with --emit the phase's output "
+                                         "(default: stdout)"),
                                 cl::value_desc("path"), cl::cat(generalCat));
 cl::opt<std::string> targetName("target",
                                 cl::desc("Target: cpu, cuda or systolic"),
@@ -47,9 +58,27 @@ cl::list<std::string> inputShapes(
     "input-shape",
     cl::desc("Static shape for an input: NAME=D0xD1x... (-1 keeps a dim "
              "dynamic); may be repeated"),
-    cl::value_desc("name=shape"), cl::cat(generalCat));
+    cl::value_desc("name=shape"), cl::cat(importCat));
 cl::opt<bool> verbose("v", cl::desc("Print each phase's time and memory"),
                       cl::cat(generalCat));
+cl::alias verboseLong("verbose", cl::desc("Alias for -v"),
+                      cl::aliasopt(verbose), cl::cat(generalCat));
+cl::opt<std::string> emitHeader(
+    "emit-header", cl::ValueOptional,
+    cl::desc("Also write a C header for calling the model without the "
+             "runtime (default path: the -o path with .h, or <model>.h)"),
+    cl::value_desc("path"), cl::cat(reportCat));
+cl::opt<std::string> headerPrefix(
+    "header-prefix",
+    cl::desc("Prefix of the header's names (<prefix>_run; default: the "
+             "model's name)"),
+    cl::value_desc("name"), cl::cat(reportCat));
+cl::opt<std::string> emitMemoryPlan(
+    "emit-memory-plan", cl::ValueOptional,
+    cl::desc("Print the activation memory plan (peak bytes, per-tensor offset "
+             "and lifetime) to stdout, or write it to a file (JSON when it "
+             "ends in .json)"),
+    cl::value_desc("path"), cl::cat(reportCat));
 cl::opt<std::string> emitPhase(
     "emit",
     cl::desc("Stop after this phase and write its output: "
@@ -158,6 +187,79 @@ std::vector<std::string> runtimeArchives(const char *argv0) {
   return {};
 }
 
+/// Writes `data` to `path` ("-" or empty: stdout).
+bool writeFile(llvm::StringRef path, llvm::StringRef data) {
+  if (path.empty() || path == "-") {
+    llvm::outs() << data;
+    llvm::outs().flush();
+    return true;
+  }
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_None);
+  if (!ec) {
+    os << data;
+    os.close();
+    ec = os.error();
+  }
+  if (ec) {
+    os.clear_error();
+    llvm::errs() << "onnx-compile: cannot write " << path << ": "
+                 << ec.message() << "\n";
+    return false;
+  }
+  return true;
+}
+
+/// --emit-header's path: the given one, else the -o path with ".h", else
+/// the model's stem with ".h" in the current folder.
+std::string headerPath() {
+  if (!emitHeader.empty())
+    return emitHeader;
+  llvm::SmallString<256> path;
+  if (!outputPath.empty() && outputPath != "-")
+    path = outputPath;
+  else
+    path = llvm::sys::path::filename(inputPath);
+  llvm::sys::path::replace_extension(path, ".h");
+  return path.str().str();
+}
+
+/// Writes the header and the memory plan that were asked for.
+bool writeReports(ModuleOp module, llvm::StringRef signature) {
+  if (emitMemoryPlan.getNumOccurrences()) {
+    onnxc::MemoryPlan plan = onnxc::computeMemoryPlan(module);
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    if (llvm::StringRef(emitMemoryPlan).ends_with(".json"))
+      onnxc::printMemoryPlanJSON(plan, os);
+    else
+      onnxc::printMemoryPlan(plan, os);
+    if (!writeFile(emitMemoryPlan, text))
+      return false;
+  }
+  if (emitHeader.getNumOccurrences()) {
+    std::string path = headerPath();
+    onnxc::HeaderOptions options;
+    options.prefix = headerPrefix;
+    options.fileName = llvm::sys::path::filename(path).str();
+    if (options.prefix.empty() && !module->getAttr("onnx.model_name")) {
+      // No model name: name it after the header file (libmodel.h -> model).
+      llvm::StringRef stem = llvm::sys::path::stem(path);
+      stem.consume_front("lib");
+      options.prefix = stem.str();
+    }
+    std::string header, error;
+    if (!onnxc::buildModelHeader(signature, options, header, error)) {
+      llvm::errs() << "onnx-compile: cannot write a header: " << error
+                   << "\n";
+      return false;
+    }
+    if (!writeFile(path, header))
+      return false;
+  }
+  return true;
+}
+
 bool writeOutput(llvm::StringRef data) {
   if (outputPath.empty() || outputPath == "-") {
     llvm::outs() << data;
@@ -203,6 +305,7 @@ int run(const char *argv0) {
   onnxc::ImportOptions importOptions;
   if (!parseInputShapes(importOptions))
     return 2;
+  importOptions.keepTensorNames = emitMemoryPlan.getNumOccurrences() > 0;
 
   DialectRegistry registry;
   onnxc::registerAllDialects(registry);
@@ -235,6 +338,9 @@ int run(const char *argv0) {
   }
   onnxc::PipelineOptions pipelineOptions;
   pipelineOptions.optLevel = optLevel;
+  pipelineOptions.vectorWidth =
+      llvm::StringRef(onnxc::getCheckedFeatures(*tm)).contains("+avx512f") ? 16
+                                                                           : 8;
   {
     PhaseTimer timer("onnx");
     PassManager pm(&ctx);
@@ -244,6 +350,13 @@ int run(const char *argv0) {
   }
   (*module)->setAttr("onnxc.signature_io",
                      StringAttr::get(&ctx, onnxc::buildSignatureIO(*module)));
+  onnxc::SignatureInfo info;
+  info.triple = tm->getTargetTriple().str();
+  info.cpu = tm->getTargetCPU().str();
+  info.features = onnxc::getCheckedFeatures(*tm);
+  std::string signature = onnxc::buildSignature(*module, info);
+  if (!writeReports(*module, signature))
+    return 1;
   // Each MLIR phase in turn, so that -v can time them.
   for (int p = static_cast<int>(onnxc::Phase::Onnx) + 1;
        p <= std::min(static_cast<int>(*phase),
@@ -264,11 +377,6 @@ int run(const char *argv0) {
     return writeOutput(text) ? 0 : 1;
   }
 
-  onnxc::SignatureInfo info;
-  info.triple = tm->getTargetTriple().str();
-  info.cpu = tm->getTargetCPU().str();
-  info.features = onnxc::getCheckedFeatures(*tm);
-  std::string signature = onnxc::buildSignature(*module, info);
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule;
   {
@@ -308,7 +416,8 @@ int run(const char *argv0) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
-  cl::HideUnrelatedOptions({&generalCat, &phaseCat, &cpuCat});
+  cl::HideUnrelatedOptions(
+      {&generalCat, &importCat, &phaseCat, &reportCat, &cpuCat});
   cl::SetVersionPrinter([](llvm::raw_ostream &os) {
     os << "onnx-compile " << onnxc::kCompilerVersion << " (ABI "
        << onnxc::kAbiVersion << ", LLVM " << LLVM_VERSION_STRING << ")\n";

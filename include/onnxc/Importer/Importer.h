@@ -21,6 +21,10 @@ struct ImportOptions {
   uint64_t maxWeightBytes = uint64_t(16) << 30;
   /// Refuse model files larger than this.
   uint64_t maxModelFileBytes = uint64_t(2) << 30;
+  /// Record each node's ONNX output names on the op that defines them, as
+  /// the string array attribute `onnx.output_names` (one entry per result,
+  /// "" for none); the memory plan and per-tensor tools read it.
+  bool keepTensorNames = false;
 };
 
 /// Reads the ONNX model at `path` and returns a module with one function,
