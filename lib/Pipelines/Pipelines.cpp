@@ -7,6 +7,7 @@
 #include "onnxc/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
@@ -55,12 +56,23 @@ void buildLinalgPipeline(OpPassManager &pm, const PipelineOptions &opts) {
   }
 }
 
-void buildBufferizedPipeline(OpPassManager &pm, const PipelineOptions &) {
+void buildBufferizedPipeline(OpPassManager &pm, const PipelineOptions &opts) {
+  // Target codegen on tensors: register tiles for the contractions.
+  if (opts.optLevel >= 2) {
+    TileAndVectorizeOptions tiling;
+    tiling.vectorWidth = opts.vectorWidth;
+    tiling.mr = opts.vectorWidth >= 16 ? 8 : 6;
+    pm.addNestedPass<func::FuncOp>(createTileAndVectorize(tiling));
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  }
   pm.addPass(createPrepareEntryPoint());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
+  // Loop bodies (onnx.Loop/Scan, recurrent ops) yield new tensors.
+  bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
@@ -80,9 +92,12 @@ void buildLoopsPipeline(OpPassManager &pm, const PipelineOptions &opts) {
 }
 
 void buildLlvmMlirPipeline(OpPassManager &pm, const PipelineOptions &) {
+  pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass(
+      VectorTransferToSCFOptions().enableFullUnroll()));
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(createConvertMathToFuncs());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
@@ -91,6 +106,7 @@ void buildLlvmMlirPipeline(OpPassManager &pm, const PipelineOptions &) {
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());
 }
@@ -111,7 +127,15 @@ struct PipelineCLOptions : public PassPipelineOptions<PipelineCLOptions> {
   Option<unsigned> optLevel{*this, "opt-level",
                             llvm::cl::desc("Optimization level 0-3"),
                             llvm::cl::init(2)};
-  PipelineOptions get() const { return PipelineOptions{optLevel}; }
+  Option<int64_t> vectorWidth{*this, "vector-width",
+                              llvm::cl::desc("f32 lanes per vector register"),
+                              llvm::cl::init(16)};
+  PipelineOptions get() const {
+    PipelineOptions o;
+    o.optLevel = optLevel;
+    o.vectorWidth = vectorWidth;
+    return o;
+  }
 };
 
 template <void (*Build)(OpPassManager &, const PipelineOptions &)>

@@ -30,6 +30,9 @@ struct PipelineOptions {
   /// 0..3: -O0 runs only what lowering needs; -O2 and up add elementwise
   /// fusion and more cleanups.
   unsigned optLevel = 2;
+  /// f32 lanes of the target's vector registers (16 with AVX-512, 8 with
+  /// AVX2), for the register tiles of contractions.
+  int64_t vectorWidth = 16;
 };
 
 /// onnx -> onnx: shape inference and folding after import.

@@ -49,4 +49,32 @@ def LoopOrder : Pass<"onnxc-loop-order", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def TileAndVectorize : Pass<"onnxc-tile-and-vectorize", "::mlir::func::FuncOp"> {
+  let summary = "Register-tile and vectorize f32 contractions (CPU)";
+  let description = [{
+    On tensors. With `im2col`, NCHW convolutions (static per image) become
+    an im2col copy and a matmul. Every f32 contraction (matmul, batch_matmul, or a
+    generic with one m, n and k dimension, n unit-stride in the output) is
+    tiled to `mr` x `nr` register tiles (nr = 2 x vector-width) with the k
+    loop innermost, and each tile is vectorized to vector.contract; the
+    accumulator tile is hoisted out of the k loop, so it stays in registers.
+    Edge tiles use masked vectors. Other ops are left alone.
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", "16",
+           "f32 lanes of one vector register (8: AVX2, 16: AVX-512)">,
+    Option<"mr", "mr", "int64_t", "8", "Rows of the register tile">,
+    Option<"im2col", "im2col", "bool", "false",
+           "Rewrite NCHW convolutions (static per image) as im2col + matmul; "
+           "off by default until the im2col panel is packed (with large "
+           "images the unpacked panel's row stride defeats the caches)">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::affine::AffineDialect"];
+}
+
 #endif // ONNXC_TRANSFORMS_PASSES_TD

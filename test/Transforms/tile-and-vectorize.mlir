@@ -1,0 +1,59 @@
+// RUN: onnx-opt %s -split-input-file --onnxc-tile-and-vectorize | FileCheck %s
+
+// A 20x64 * 64x40 matmul: 8x32 register tiles with the accumulator carried
+// as a vector through the k loop (n tiles outside m tiles); the 8x8 and the
+// 4-row remainders are peeled.
+// CHECK-LABEL: func.func @matmul
+// CHECK: scf.for %{{.*}} = %c0 to %c16 step %c8
+// CHECK: %[[ACC:.*]] = vector.transfer_read {{.*}} : tensor<8x32xf32>, vector<8x32xf32>
+// CHECK: scf.for %{{.*}} = %c0 to %c64 step %c1 iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %[[ACC]]) -> (tensor<8x32xf32>, vector<8x32xf32>)
+// CHECK-COUNT-8: vector.fma {{.*}} : vector<32xf32>
+// CHECK: vector.transfer_write
+// The last 4 rows: a 4x32 tile.
+// CHECK: iter_args({{.*}}) -> (tensor<4x32xf32>, vector<4x32xf32>)
+// The 4x8 corner stays a linalg.matmul.
+// CHECK: linalg.matmul ins({{.*}} : tensor<?x64xf32>, tensor<64x8xf32>)
+func.func @matmul(%a: tensor<20x64xf32>, %b: tensor<64x40xf32>) -> tensor<20x40xf32> {
+  %z = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<20x40xf32>
+  %f = linalg.fill ins(%z : f32) outs(%e : tensor<20x40xf32>) -> tensor<20x40xf32>
+  %r = linalg.matmul ins(%a, %b : tensor<20x64xf32>, tensor<64x40xf32>) outs(%f : tensor<20x40xf32>) -> tensor<20x40xf32>
+  return %r : tensor<20x40xf32>
+}
+
+// -----
+
+// AVX2 widths: 6x16 tiles.
+// RUN: onnx-opt %s -split-input-file --onnxc-tile-and-vectorize="vector-width=8 mr=6" | FileCheck %s --check-prefix=AVX2
+// AVX2-LABEL: func.func @matmul_avx2
+// AVX2: vector<6x16xf32>
+// AVX2-NOT: vector<8x16xf32>
+func.func @matmul_avx2(%a: tensor<12x8xf32>, %b: tensor<8x16xf32>, %c: tensor<12x16xf32>) -> tensor<12x16xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<12x8xf32>, tensor<8x16xf32>) outs(%c : tensor<12x16xf32>) -> tensor<12x16xf32>
+  return %r : tensor<12x16xf32>
+}
+
+// -----
+
+// Not f32: left alone.
+// CHECK-LABEL: func.func @int_matmul
+// CHECK: linalg.matmul
+// CHECK-NOT: vector.
+func.func @int_matmul(%a: tensor<8x8xi32>, %b: tensor<8x32xi32>, %c: tensor<8x32xi32>) -> tensor<8x32xi32> {
+  %r = linalg.matmul ins(%a, %b : tensor<8x8xi32>, tensor<8x32xi32>) outs(%c : tensor<8x32xi32>) -> tensor<8x32xi32>
+  return %r : tensor<8x32xi32>
+}
+
+// -----
+
+// With im2col, a dynamic-batch NCHW convolution becomes a per-image im2col
+// copy and a matmul.
+// RUN: onnx-opt %s -split-input-file --onnxc-tile-and-vectorize="im2col=true" | FileCheck %s --check-prefix=IM2COL
+// IM2COL-LABEL: func.func @conv
+// IM2COL: scf.for
+// IM2COL: linalg.generic {{.*}} ins(%{{.*}} : tensor<1x4x10x10xf32>) outs(%{{.*}} : tensor<4x3x3x8x8xf32>)
+// IM2COL: vector.fma
+func.func @conv(%x: tensor<?x4x10x10xf32>, %w: tensor<32x4x3x3xf32>, %init: tensor<?x32x8x8xf32>) -> tensor<?x32x8x8xf32> {
+  %r = linalg.conv_2d_nchw_fchw ins(%x, %w : tensor<?x4x10x10xf32>, tensor<32x4x3x3xf32>) outs(%init : tensor<?x32x8x8xf32>) -> tensor<?x32x8x8xf32>
+  return %r : tensor<?x32x8x8xf32>
+}
