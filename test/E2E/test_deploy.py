@@ -64,8 +64,11 @@ def test_install_layout(prefix):
     pc = (lib / "pkgconfig" / "onnxc-runtime.pc").read_text()
     assert "Libs: -L${libdir} -lonnxc_runtime" in pc
     assert "prefix=${pcfiledir}/../.." in pc  # relocatable
-    # The compiler's static core (onnx-compile links it into every model).
-    assert (lib / "libonnxc_core.a").is_file()
+    # The tools, and the compiler's static core (linked into every model) where it looks.
+    assert (prefix / "lib" / "libonnxc_core.a").is_file()
+    for tool in ("onnx-compile", "onnx-run"):
+        proc = check(run([prefix / "bin" / tool, "--help"]), f"installed {tool}")
+        assert "USAGE: onnx-compile" in proc.stdout or "usage: onnx-run" in proc.stdout + proc.stderr
 
 
 USE_RUNTIME_C = r"""
@@ -164,11 +167,12 @@ def read_outputs(folder: Path):
             for name in ("probabilities", "logits")}
 
 
-def test_deploy_example_both_ways(prefix, example_model, onnx_compile, tmp_path):
+def test_deploy_example_both_ways(prefix, example_model, tmp_path):
+    """The example against the installed prefix only: its runtime and its compiler."""
     model, x = example_model
     build = tmp_path / "build"
     check(run([CMAKE, "-S", ROOT / "examples" / "deploy-c", "-B", build,
-               f"-DCMAKE_PREFIX_PATH={prefix}", f"-DONNXC_COMPILER={onnx_compile}",
+               f"-DCMAKE_PREFIX_PATH={prefix}", f"-DONNXC_COMPILER={prefix / 'bin' / 'onnx-compile'}",
                f"-DEXAMPLE_MODEL={model}", f"-DCMAKE_C_COMPILER={CC}"],
               timeout=CMAKE_TIMEOUT_S), "configure examples/deploy-c")
     check(run([CMAKE, "--build", build], timeout=CMAKE_TIMEOUT_S), "build examples/deploy-c")

@@ -276,12 +276,27 @@ bool writeOutput(llvm::StringRef data) {
   return true;
 }
 
+/// "; did you mean \"x\"?" for the choice nearest to `value` (at most two
+/// edits away), else "".
+std::string suggest(llvm::StringRef value, llvm::StringRef choices) {
+  llvm::SmallVector<llvm::StringRef> list;
+  choices.split(list, '|');
+  llvm::StringRef best;
+  unsigned bestDistance = 3;
+  for (llvm::StringRef choice : list) {
+    unsigned d = value.edit_distance(choice, /*AllowReplacements=*/true, 3);
+    if (d < bestDistance)
+      best = choice, bestDistance = d;
+  }
+  return best.empty() ? "" : ("; did you mean \"" + best + "\"?").str();
+}
+
 int run(const char *argv0) {
   auto phase = onnxc::parsePhase(emitPhase);
   if (!phase) {
     llvm::errs() << "onnx-compile: unknown phase \"" << emitPhase
-                 << "\" for --emit (one of " << onnxc::allPhaseNames()
-                 << ")\n";
+                 << "\" for --emit (one of " << onnxc::allPhaseNames() << ")"
+                 << suggest(emitPhase, onnxc::allPhaseNames()) << "\n";
     return 2;
   }
   if (targetName != "cpu") {
@@ -291,7 +306,8 @@ int run(const char *argv0) {
                       "-target=cpu\n";
     else
       llvm::errs() << "onnx-compile: unknown target \"" << targetName
-                   << "\" (one of cpu, cuda, systolic)\n";
+                   << "\" (one of cpu, cuda, systolic)"
+                   << suggest(targetName, "cpu|cuda|systolic") << "\n";
     return 2;
   }
   if (optLevel > 3) {
