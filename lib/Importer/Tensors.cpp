@@ -48,6 +48,26 @@ Type convertElementType(MLIRContext *ctx, int dataType) {
     return IntegerType::get(ctx, 64, IntegerType::Unsigned);
   case ::onnx::TensorProto::BFLOAT16:
     return b.getBF16Type();
+  case ::onnx::TensorProto::FLOAT8E4M3FN:
+    return b.getType<Float8E4M3FNType>();
+  case ::onnx::TensorProto::FLOAT8E4M3FNUZ:
+    return b.getType<Float8E4M3FNUZType>();
+  case ::onnx::TensorProto::FLOAT8E5M2:
+    return b.getType<Float8E5M2Type>();
+  case ::onnx::TensorProto::FLOAT8E5M2FNUZ:
+    return b.getType<Float8E5M2FNUZType>();
+  case ::onnx::TensorProto::FLOAT8E8M0:
+    return b.getType<Float8E8M0FNUType>();
+  case ::onnx::TensorProto::FLOAT4E2M1:
+    return b.getType<Float4E2M1FNType>();
+  case ::onnx::TensorProto::UINT4:
+    return IntegerType::get(ctx, 4, IntegerType::Unsigned);
+  case ::onnx::TensorProto::INT4:
+    return b.getIntegerType(4);
+  case ::onnx::TensorProto::UINT2:
+    return IntegerType::get(ctx, 2, IntegerType::Unsigned);
+  case ::onnx::TensorProto::INT2:
+    return b.getIntegerType(2);
   default:
     return {};
   }
@@ -60,11 +80,32 @@ StringRef dataTypeName(int dataType) {
   return "an unknown data_type";
 }
 
-/// Byte size of one element as stored in raw_data.
+/// Byte size of one element in memory: sub-byte types (bool, 4- and 2-bit
+/// types) take one byte each.
 static int64_t rawElementSize(Type type) {
-  if (type.isInteger(1))
-    return 1;
-  return type.getIntOrFloatBitWidth() / 8;
+  return std::max<int64_t>(type.getIntOrFloatBitWidth() / 8, 1);
+}
+
+/// Elements per byte in raw_data: 2 for 4-bit types and 4 for 2-bit types,
+/// which ONNX packs (lowest bits first); 1 otherwise.
+static int64_t packedPerByte(Type type) {
+  unsigned width = type.getIntOrFloatBitWidth();
+  return width == 4 || width == 2 ? 8 / width : 1;
+}
+
+/// Unpacks `count` sub-byte elements of `perByte` per byte into one byte each
+/// with the value in the low bits and the high bits zero (the layout LLVM
+/// gives i4/i2 in memory).
+static std::string unpackSubByte(StringRef packed, int64_t count,
+                                 int64_t perByte) {
+  std::string out(static_cast<size_t>(count), '\0');
+  unsigned bits = 8 / perByte;
+  unsigned mask = (1u << bits) - 1;
+  for (int64_t i = 0; i < count; ++i) {
+    auto byte = static_cast<unsigned char>(packed[i / perByte]);
+    out[i] = static_cast<char>((byte >> (bits * (i % perByte))) & mask);
+  }
+  return out;
 }
 
 std::optional<std::string>
@@ -119,7 +160,9 @@ ExternalDataReader::read(StringRef location, int64_t offset, int64_t length,
                 .str();
     return std::nullopt;
   }
-  int fd = ::open(realPath.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO must not wait for a writer (it is then
+  // refused as not a regular file).
+  int fd = ::open(realPath.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     error = ("cannot open external data file \"" + location + "\"").str();
     return std::nullopt;
@@ -213,6 +256,17 @@ bool typedFieldsToRaw(const ::onnx::TensorProto &t, Type type,
   case ::onnx::TensorProto::INT8:
   case ::onnx::TensorProto::UINT8:
   case ::onnx::TensorProto::BOOL:
+  case ::onnx::TensorProto::FLOAT8E4M3FN:
+  case ::onnx::TensorProto::FLOAT8E4M3FNUZ:
+  case ::onnx::TensorProto::FLOAT8E5M2:
+  case ::onnx::TensorProto::FLOAT8E5M2FNUZ:
+  case ::onnx::TensorProto::FLOAT8E8M0:
+  // 4- and 2-bit types: int32_data holds the packed bytes.
+  case ::onnx::TensorProto::UINT4:
+  case ::onnx::TensorProto::INT4:
+  case ::onnx::TensorProto::FLOAT4E2M1:
+  case ::onnx::TensorProto::UINT2:
+  case ::onnx::TensorProto::INT2:
     appendAs<decltype(t.int32_data()), uint8_t>(out, t.int32_data());
     return true;
   default:
@@ -222,6 +276,13 @@ bool typedFieldsToRaw(const ::onnx::TensorProto &t, Type type,
 }
 
 } // namespace
+
+/// The number of values in all typed data fields.
+static int64_t typedValueCount(const ::onnx::TensorProto &t) {
+  return int64_t(t.float_data_size()) + t.double_data_size() +
+         t.int32_data_size() + t.int64_data_size() + t.uint64_data_size() +
+         t.string_data_size();
+}
 
 ElementsAttr convertTensor(const ::onnx::TensorProto &t, Location loc,
                            const ExternalDataReader &external,
@@ -253,10 +314,21 @@ ElementsAttr convertTensor(const ::onnx::TensorProto &t, Location loc,
   if (count > std::numeric_limits<int64_t>::max() / elementSize)
     return fail("is too large");
   uint64_t bytes = static_cast<uint64_t>(count) * elementSize;
+  // The bytes of the stored form; sub-byte types are packed there.
+  int64_t perByte = packedPerByte(elementType);
+  uint64_t storedBytes =
+      perByte > 1 ? (static_cast<uint64_t>(count) + perByte - 1) / perByte
+                  : bytes;
   if (bytes > budget.limit || budget.used + bytes > budget.limit)
     return fail("would bring the weights to more than the limit of " +
                 Twine(budget.limit) + " bytes");
   budget.used += bytes;
+  // The typed fields never hold more values than elements (sub-byte types
+  // hold fewer): check before converting them.
+  if (t.data_location() != ::onnx::TensorProto::EXTERNAL && !t.has_raw_data() &&
+      typedValueCount(t) > count)
+    return fail("has " + Twine(typedValueCount(t)) + " values, its dims need " +
+                Twine(count));
   auto type = RankedTensorType::get(dims, elementType);
 
   // Find the bytes: raw_data, external data, or typed fields.
@@ -277,29 +349,33 @@ ElementsAttr convertTensor(const ::onnx::TensorProto &t, Location loc,
         (entry.key() == "offset" ? offset : length) = parsed;
       }
     }
-    if (length >= 0 && static_cast<uint64_t>(length) != bytes)
+    if (length >= 0 && static_cast<uint64_t>(length) != storedBytes)
       return fail("external data length " + Twine(length) +
-                  " does not match the " + Twine(bytes) +
+                  " does not match the " + Twine(storedBytes) +
                   " bytes its dims need");
     std::string error;
-    auto data = external.read(location, offset, static_cast<int64_t>(bytes),
-                              error);
+    auto data = external.read(location, offset,
+                              static_cast<int64_t>(storedBytes), error);
     if (!data)
       return fail(error);
     owned = std::move(*data);
     raw = owned;
   } else if (t.has_raw_data()) {
     raw = t.raw_data();
-    if (raw.size() != bytes)
+    if (raw.size() != storedBytes)
       return fail("raw_data has " + Twine(raw.size()) + " bytes, its dims need " +
-                  Twine(bytes));
+                  Twine(storedBytes));
   } else {
     if (!typedFieldsToRaw(t, elementType, owned))
       return fail("data of type " + dataTypeName(t.data_type()) +
                   " must be in raw_data");
-    if (owned.size() != bytes)
-      return fail("has " + Twine(owned.size() / elementSize) +
+    if (owned.size() != storedBytes)
+      return fail("has " + Twine(owned.size() * perByte / elementSize) +
                   " values, its dims need " + Twine(count));
+    raw = owned;
+  }
+  if (perByte > 1) {
+    owned = unpackSubByte(raw, count, perByte);
     raw = owned;
   }
 

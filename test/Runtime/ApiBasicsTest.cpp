@@ -74,6 +74,16 @@ TEST(ElementTypeTest, NamesAndSizesRoundTrip) {
       {ONNXC_TYPE_UINT32, "u32", "UINT32", 4},
       {ONNXC_TYPE_UINT64, "u64", "UINT64", 8},
       {ONNXC_TYPE_BFLOAT16, "bf16", "BFLOAT16", 2},
+      {ONNXC_TYPE_FLOAT8E4M3FN, "f8e4m3fn", "FLOAT8E4M3FN", 1},
+      {ONNXC_TYPE_FLOAT8E4M3FNUZ, "f8e4m3fnuz", "FLOAT8E4M3FNUZ", 1},
+      {ONNXC_TYPE_FLOAT8E5M2, "f8e5m2", "FLOAT8E5M2", 1},
+      {ONNXC_TYPE_FLOAT8E5M2FNUZ, "f8e5m2fnuz", "FLOAT8E5M2FNUZ", 1},
+      {ONNXC_TYPE_UINT4, "u4", "UINT4", 1},
+      {ONNXC_TYPE_INT4, "i4", "INT4", 1},
+      {ONNXC_TYPE_FLOAT4E2M1, "f4e2m1", "FLOAT4E2M1", 1},
+      {ONNXC_TYPE_FLOAT8E8M0, "f8e8m0", "FLOAT8E8M0", 1},
+      {ONNXC_TYPE_UINT2, "u2", "UINT2", 1},
+      {ONNXC_TYPE_INT2, "i2", "INT2", 1},
   };
   for (const auto &entry : expected) {
     EXPECT_STREQ(onnxc_element_type_name(entry.type), entry.name);
@@ -91,8 +101,9 @@ TEST(ElementTypeTest, UnknownTypesAreRefused) {
   EXPECT_EQ(onnxc_element_type_from_name(""), ONNXC_TYPE_UNDEFINED);
   EXPECT_EQ(onnxc_element_type_from_name("f31"), ONNXC_TYPE_UNDEFINED);
   EXPECT_EQ(onnxc_element_type_from_name("STRING"), ONNXC_TYPE_UNDEFINED);
-  // 8 is STRING, 14/15 complex: not tensor element types here.
-  for (int code : {0, 8, 14, 15, 17, -1, 1000}) {
+  // 8 is STRING, 14/15 complex, 27 FLOAT6E2M3: not tensor element types
+  // here.
+  for (int code : {0, 8, 14, 15, 27, -1, 1000}) {
     auto type = static_cast<onnxc_element_type>(code);
     EXPECT_EQ(onnxc_element_type_name(type), nullptr) << code;
     EXPECT_EQ(onnxc_element_type_size(type), 0u) << code;

@@ -30,8 +30,35 @@ std::string shapeString(const std::vector<int64_t> &shape) {
 }
 
 bool isFloatType(onnxc_element_type type) {
-  return type == ONNXC_TYPE_FLOAT || type == ONNXC_TYPE_DOUBLE ||
-         type == ONNXC_TYPE_FLOAT16 || type == ONNXC_TYPE_BFLOAT16;
+  switch (type) {
+  case ONNXC_TYPE_FLOAT:
+  case ONNXC_TYPE_DOUBLE:
+  case ONNXC_TYPE_FLOAT16:
+  case ONNXC_TYPE_BFLOAT16:
+  case ONNXC_TYPE_FLOAT8E4M3FN:
+  case ONNXC_TYPE_FLOAT8E4M3FNUZ:
+  case ONNXC_TYPE_FLOAT8E5M2:
+  case ONNXC_TYPE_FLOAT8E5M2FNUZ:
+  case ONNXC_TYPE_FLOAT8E8M0:
+  case ONNXC_TYPE_FLOAT4E2M1:
+    return true;
+  default:
+    return false;
+  }
+}
+
+int elementsPerByte(onnxc_element_type type) {
+  switch (type) {
+  case ONNXC_TYPE_INT4:
+  case ONNXC_TYPE_UINT4:
+  case ONNXC_TYPE_FLOAT4E2M1:
+    return 2;
+  case ONNXC_TYPE_INT2:
+  case ONNXC_TYPE_UINT2:
+    return 4;
+  default:
+    return 1;
+  }
 }
 
 namespace {
@@ -105,6 +132,47 @@ float bfloat16ToFloat(uint16_t bits) {
   return value;
 }
 
+/// A narrow float (8 or 4 bits) as a double. `mantBits`/`bias` give the
+/// format; `fnuz` formats have one NaN (0x80) and no negative zero or
+/// infinities; `ieeeSpecials` formats (E5M2) have infinities and NaNs in
+/// the top exponent; otherwise (E4M3FN) only all-ones is NaN and FP4 has no
+/// specials.
+double narrowFloatToDouble(unsigned bits, int totalBits, int mantBits,
+                           int bias, bool fnuz, bool ieeeSpecials) {
+  unsigned signBit = 1u << (totalBits - 1);
+  unsigned magnitude = bits & (signBit - 1);
+  int expBits = totalBits - 1 - mantBits;
+  unsigned expAll = (1u << expBits) - 1;
+  unsigned exponent = magnitude >> mantBits;
+  unsigned mantissa = magnitude & ((1u << mantBits) - 1);
+  double nan = std::numeric_limits<double>::quiet_NaN();
+  if (fnuz && bits == signBit)
+    return nan;
+  if (ieeeSpecials && exponent == expAll)
+    return mantissa ? nan : ((bits & signBit) ? -1.0 : 1.0) *
+                                std::numeric_limits<double>::infinity();
+  if (!fnuz && !ieeeSpecials && totalBits == 8 && magnitude == 0x7f)
+    return nan;
+  double value =
+      exponent == 0
+          ? std::ldexp(static_cast<double>(mantissa), 1 - bias - mantBits)
+          : std::ldexp(static_cast<double>(mantissa | (1u << mantBits)),
+                       static_cast<int>(exponent) - bias - mantBits);
+  return (bits & signBit) ? -value : value;
+}
+
+/// Unpacks ONNX's packed 4- or 2-bit elements (lowest bits first) into one
+/// byte each, value in the low bits and the high bits zero.
+void unpackSubByte(const unsigned char *packed, size_t count, int perByte,
+                   std::vector<unsigned char> &out) {
+  int bits = 8 / perByte;
+  unsigned mask = (1u << bits) - 1;
+  out.resize(count);
+  for (size_t i = 0; i < count; ++i)
+    out[i] = static_cast<unsigned char>(
+        (packed[i / perByte] >> (bits * (i % perByte))) & mask);
+}
+
 template <typename T> T load(const unsigned char *data, size_t index) {
   T value;
   std::memcpy(&value, data + index * sizeof(T), sizeof(T));
@@ -153,16 +221,22 @@ bool readTensorProto(const std::string &path, HostTensor &tensor,
     error = path + ": bad shape " + shapeString(tensor.shape);
     return false;
   }
+  int perByte = elementsPerByte(tensor.dtype);
+  size_t storedBytes = (count * elemSize + perByte - 1) / perByte;
   if (proto.has_raw_data()) {
     const std::string &raw = proto.raw_data();
-    if (raw.size() != count * elemSize) {
+    if (raw.size() != storedBytes) {
       error = path + ": raw_data holds " + std::to_string(raw.size()) +
               " bytes, shape " + shapeString(tensor.shape) + " of " +
               onnxc_element_type_name(tensor.dtype) + " needs " +
-              std::to_string(count * elemSize);
+              std::to_string(storedBytes);
       return false;
     }
-    tensor.bytes.assign(raw.begin(), raw.end());
+    if (perByte > 1)
+      unpackSubByte(reinterpret_cast<const unsigned char *>(raw.data()), count,
+                    perByte, tensor.bytes);
+    else
+      tensor.bytes.assign(raw.begin(), raw.end());
     return true;
   }
   switch (tensor.dtype) {
@@ -196,8 +270,31 @@ bool readTensorProto(const std::string &path, HostTensor &tensor,
     storeAll<uint16_t>(tensor, proto.int32_data());
     break;
   case ONNXC_TYPE_UINT8:
+  case ONNXC_TYPE_FLOAT8E4M3FN:
+  case ONNXC_TYPE_FLOAT8E4M3FNUZ:
+  case ONNXC_TYPE_FLOAT8E5M2:
+  case ONNXC_TYPE_FLOAT8E5M2FNUZ:
+  case ONNXC_TYPE_FLOAT8E8M0:
     storeAll<uint8_t>(tensor, proto.int32_data());
     break;
+  case ONNXC_TYPE_INT4:
+  case ONNXC_TYPE_UINT4:
+  case ONNXC_TYPE_FLOAT4E2M1:
+  case ONNXC_TYPE_INT2:
+  case ONNXC_TYPE_UINT2: {
+    // int32_data holds the packed bytes.
+    std::vector<unsigned char> packed;
+    for (int32_t value : proto.int32_data())
+      packed.push_back(static_cast<unsigned char>(value));
+    if (packed.size() != storedBytes) {
+      error = path + ": holds " + std::to_string(packed.size()) +
+              " packed bytes, shape " + shapeString(tensor.shape) + " needs " +
+              std::to_string(storedBytes);
+      return false;
+    }
+    unpackSubByte(packed.data(), count, perByte, tensor.bytes);
+    break;
+  }
   case ONNXC_TYPE_BOOL:
     storeAll<uint8_t>(tensor, proto.int32_data());
     for (unsigned char &byte : tensor.bytes)
@@ -223,7 +320,19 @@ bool writeTensorProto(const std::string &path, const HostTensor &tensor,
   proto.set_data_type(static_cast<int32_t>(tensor.dtype));
   for (int64_t dim : tensor.shape)
     proto.add_dims(dim);
-  proto.set_raw_data(tensor.bytes.data(), tensor.bytes.size());
+  int perByte = elementsPerByte(tensor.dtype);
+  if (perByte > 1) {
+    // Pack 4- and 2-bit elements, lowest bits first.
+    int bits = 8 / perByte;
+    std::string packed((tensor.bytes.size() + perByte - 1) / perByte, '\0');
+    for (size_t i = 0; i < tensor.bytes.size(); ++i)
+      packed[i / perByte] = static_cast<char>(
+          packed[i / perByte] |
+          ((tensor.bytes[i] & ((1u << bits) - 1)) << (bits * (i % perByte))));
+    proto.set_raw_data(packed);
+  } else {
+    proto.set_raw_data(tensor.bytes.data(), tensor.bytes.size());
+  }
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out || !proto.SerializeToOstream(&out)) {
     error = path + ": cannot write: " + std::strerror(errno);
@@ -437,6 +546,27 @@ double elementAsDouble(const HostTensor &tensor, size_t index) {
     return static_cast<double>(load<int64_t>(data, index));
   case ONNXC_TYPE_UINT64:
     return static_cast<double>(load<uint64_t>(data, index));
+  case ONNXC_TYPE_UINT4:
+    return data[index] & 0xf;
+  case ONNXC_TYPE_INT4:
+    return static_cast<int>(data[index] & 0xf) - ((data[index] & 0x8) ? 16 : 0);
+  case ONNXC_TYPE_UINT2:
+    return data[index] & 0x3;
+  case ONNXC_TYPE_INT2:
+    return static_cast<int>(data[index] & 0x3) - ((data[index] & 0x2) ? 4 : 0);
+  case ONNXC_TYPE_FLOAT8E4M3FN:
+    return narrowFloatToDouble(data[index], 8, 3, 7, false, false);
+  case ONNXC_TYPE_FLOAT8E4M3FNUZ:
+    return narrowFloatToDouble(data[index], 8, 3, 8, true, false);
+  case ONNXC_TYPE_FLOAT8E5M2:
+    return narrowFloatToDouble(data[index], 8, 2, 15, false, true);
+  case ONNXC_TYPE_FLOAT8E5M2FNUZ:
+    return narrowFloatToDouble(data[index], 8, 2, 16, true, false);
+  case ONNXC_TYPE_FLOAT4E2M1:
+    return narrowFloatToDouble(data[index] & 0xf, 4, 1, 1, false, false);
+  case ONNXC_TYPE_FLOAT8E8M0:
+    return data[index] == 0xff ? std::numeric_limits<double>::quiet_NaN()
+                               : std::ldexp(1.0, data[index] - 127);
   default:
     return 0;
   }
@@ -462,12 +592,18 @@ Comparison compareTensors(const HostTensor &actual, const HostTensor &expected,
   const size_t count = expected.elementCount();
   const size_t elemSize = onnxc_element_type_size(expected.dtype);
   const bool floating = isFloatType(expected.dtype);
+  const int perByte = elementsPerByte(expected.dtype);
+  const bool subByte = perByte > 1;
+  const unsigned subByteMask = subByte ? (1u << (8 / perByte)) - 1 : 0xff;
   for (size_t i = 0; i < count; ++i) {
     bool ok;
     if (!floating) {
-      // Integers and bools: bitwise equal (exact even for 64-bit values).
-      ok = std::memcmp(actual.bytes.data() + i * elemSize,
-                       expected.bytes.data() + i * elemSize, elemSize) == 0;
+      // Integers and bools: bitwise equal (exact even for 64-bit values);
+      // 4- and 2-bit ones in their low bits.
+      ok = subByte ? ((actual.bytes[i] ^ expected.bytes[i]) & subByteMask) == 0
+                   : std::memcmp(actual.bytes.data() + i * elemSize,
+                                 expected.bytes.data() + i * elemSize,
+                                 elemSize) == 0;
       if (!ok) {
         double a = elementAsDouble(actual, i), e = elementAsDouble(expected, i);
         double diff = std::fabs(a - e);

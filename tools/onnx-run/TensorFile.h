@@ -65,8 +65,13 @@ struct Comparison {
 Comparison compareTensors(const HostTensor &actual, const HostTensor &expected,
                           double rtol, double atol);
 
-/// Whether `type` is a floating-point type.
+/// Whether `type` is a floating-point type (float8 and float4 included).
 bool isFloatType(onnxc_element_type type);
+
+/// Elements per byte in a TensorProto's raw_data: 2 for the 4-bit types, 4
+/// for the 2-bit ones (packed lowest bits first), 1 otherwise. In memory
+/// (HostTensor::bytes and the runtime) every element takes a byte.
+int elementsPerByte(onnxc_element_type type);
 
 } // namespace onnxrun
 

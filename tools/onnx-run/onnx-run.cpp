@@ -274,8 +274,11 @@ HostTensor randomTensor(const onnxc_value_info &info, std::mt19937 &random) {
       *out = static_cast<unsigned char>(random() & 1);
       break;
     default: {
-      // Integers: small non-negative values (valid as indices too).
+      // Integers: small non-negative values (valid as indices too); 4- and
+      // 2-bit types keep them in their low bits.
       int64_t value = small(random);
+      if (int perByte = onnxrun::elementsPerByte(info.dtype); perByte > 1)
+        value &= (1 << (8 / perByte)) - 1;
       std::memcpy(out, &value, elemSize); // little-endian: low bytes first
       break;
     }

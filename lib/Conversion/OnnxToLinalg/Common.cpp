@@ -1,6 +1,7 @@
 //===- Common.cpp - shared helpers of the onnx to linalg patterns ---------===//
 
 #include "Common.h"
+#include "NarrowTypes.h"
 
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/IR/Matchers.h"
@@ -156,6 +157,9 @@ Value convertScalar(OpBuilder &b, Location loc, Value v, Type to,
   Type from = v.getType();
   if (from == to)
     return v;
+  // float8/float4, and floats to i4/i2: bit manipulation (NarrowTypes.cpp).
+  if (needsNarrowConversion(from, to))
+    return convertNarrowScalar(b, loc, v, to, fromUnsigned, toUnsigned);
   auto fromFloat = dyn_cast<FloatType>(from);
   auto toFloat = dyn_cast<FloatType>(to);
   if (fromFloat && toFloat) {

@@ -34,6 +34,18 @@ static std::string dtypeName(Type type) {
     return "f32";
   if (type.isF64())
     return "f64";
+  if (isa<Float8E4M3FNType>(type))
+    return "f8e4m3fn";
+  if (isa<Float8E4M3FNUZType>(type))
+    return "f8e4m3fnuz";
+  if (isa<Float8E5M2Type>(type))
+    return "f8e5m2";
+  if (isa<Float8E5M2FNUZType>(type))
+    return "f8e5m2fnuz";
+  if (isa<Float8E8M0FNUType>(type))
+    return "f8e8m0";
+  if (isa<Float4E2M1FNType>(type))
+    return "f4e2m1";
   if (type.isInteger(1))
     return "bool";
   if (auto i = dyn_cast<IntegerType>(type))

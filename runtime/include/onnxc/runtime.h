@@ -132,6 +132,17 @@ typedef enum onnxc_element_type {
   ONNXC_TYPE_UINT32 = 12,
   ONNXC_TYPE_UINT64 = 13,
   ONNXC_TYPE_BFLOAT16 = 16,
+  /* Narrow types: one element per byte (see docs/ABI.md). */
+  ONNXC_TYPE_FLOAT8E4M3FN = 17,
+  ONNXC_TYPE_FLOAT8E4M3FNUZ = 18,
+  ONNXC_TYPE_FLOAT8E5M2 = 19,
+  ONNXC_TYPE_FLOAT8E5M2FNUZ = 20,
+  ONNXC_TYPE_UINT4 = 21,
+  ONNXC_TYPE_INT4 = 22,
+  ONNXC_TYPE_FLOAT4E2M1 = 23,
+  ONNXC_TYPE_FLOAT8E8M0 = 24,
+  ONNXC_TYPE_UINT2 = 25,
+  ONNXC_TYPE_INT2 = 26,
   /* Not values: they make the enum span every int32_t, so that any value a
    * C caller stores is a valid value of the type in C++ too. */
   ONNXC_TYPE_RANGE_MIN = -2147483647 - 1,

@@ -29,6 +29,20 @@ constexpr TypeEntry kTypes[] = {
     {ONNXC_TYPE_UINT32, "u32", "UINT32", "uint32", 4},
     {ONNXC_TYPE_UINT64, "u64", "UINT64", "uint64", 8},
     {ONNXC_TYPE_BFLOAT16, "bf16", "BFLOAT16", "bfloat16", 2},
+    // Narrow types take one byte per element; 4- and 2-bit values sit in
+    // the low bits with the high bits zero.
+    {ONNXC_TYPE_FLOAT8E4M3FN, "f8e4m3fn", "FLOAT8E4M3FN", "float8_e4m3fn", 1},
+    {ONNXC_TYPE_FLOAT8E4M3FNUZ, "f8e4m3fnuz", "FLOAT8E4M3FNUZ",
+     "float8_e4m3fnuz", 1},
+    {ONNXC_TYPE_FLOAT8E5M2, "f8e5m2", "FLOAT8E5M2", "float8_e5m2", 1},
+    {ONNXC_TYPE_FLOAT8E5M2FNUZ, "f8e5m2fnuz", "FLOAT8E5M2FNUZ",
+     "float8_e5m2fnuz", 1},
+    {ONNXC_TYPE_UINT4, "u4", "UINT4", "uint4", 1},
+    {ONNXC_TYPE_INT4, "i4", "INT4", "int4", 1},
+    {ONNXC_TYPE_FLOAT4E2M1, "f4e2m1", "FLOAT4E2M1", "float4_e2m1fn", 1},
+    {ONNXC_TYPE_FLOAT8E8M0, "f8e8m0", "FLOAT8E8M0", "float8_e8m0fnu", 1},
+    {ONNXC_TYPE_UINT2, "u2", "UINT2", "uint2", 1},
+    {ONNXC_TYPE_INT2, "i2", "INT2", "int2", 1},
 };
 
 const TypeEntry *find(onnxc_element_type type) {

@@ -24,17 +24,18 @@ func.func @add_bool(%a: tensor<4xi1>, %b: tensor<4xi1>) -> tensor<4xi1> {
 
 // -----
 
-func.func @cast_float8(%x: tensor<4xf32>) -> tensor<4xf8E4M3FN> {
-  // expected-error @+1 {{cannot lower: Cast from f32 to f8E4M3FN is not supported}}
-  %0 = onnx.Cast %x {to = f8E4M3FN} : (tensor<4xf32>) -> tensor<4xf8E4M3FN>
-  return %0 : tensor<4xf8E4M3FN>
+// (Casts to and from float8/float4 and 4-/2-bit integers: quant-cast.mlir.)
+func.func @cast_tf32(%x: tensor<4xf32>) -> tensor<4xtf32> {
+  // expected-error @+1 {{cannot lower: Cast from f32 to tf32 is not supported}}
+  %0 = onnx.Cast %x {to = tf32} : (tensor<4xf32>) -> tensor<4xtf32>
+  return %0 : tensor<4xtf32>
 }
 
 // -----
 
-func.func @cast_int4(%x: tensor<4xi4>) -> tensor<4xf32> {
-  // expected-error @+1 {{cannot lower: Cast from i4 to f32 is not supported}}
-  %0 = onnx.Cast %x {to = f32} : (tensor<4xi4>) -> tensor<4xf32>
+func.func @cast_f8e3m4(%x: tensor<4xf8E3M4>) -> tensor<4xf32> {
+  // expected-error @+1 {{cannot lower: Cast from f8E3M4 to f32 is not supported}}
+  %0 = onnx.Cast %x {to = f32} : (tensor<4xf8E3M4>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
 
