@@ -39,6 +39,57 @@ static Type join(Type a, Type b) {
   return RankedTensorType::get(dims, ta.getElementType());
 }
 
+/// Re-infers the result types of the ops of `block` from its (relaxed)
+/// argument types: each op's tensor results are reset to unranked first, so
+/// that shapes inferred from the old, more precise arguments do not stay.
+static LogicalResult reinferBlock(Block &block) {
+  for (Operation &op : block) {
+    if (op.hasTrait<OpTrait::IsTerminator>() ||
+        op.hasTrait<OpTrait::ConstantLike>())
+      continue;
+    for (Region &region : op.getRegions())
+      for (Block &inner : region)
+        if (failed(reinferBlock(inner)))
+          return failure();
+    auto iface = dyn_cast<ShapeInferenceOpInterface>(&op);
+    if (!iface)
+      continue;
+    for (Value result : op.getResults())
+      if (auto tensor = dyn_cast<TensorType>(result.getType()))
+        result.setType(UnrankedTensorType::get(tensor.getElementType()));
+    if (failed(iface.inferShapes()))
+      return failure();
+  }
+  return success();
+}
+
+/// Relaxes the types of the body arguments `firstArg`.. that carry a value
+/// across iterations (initial value `inits[i]`, next value yielded as
+/// operand `firstYield + i`) to the join of both, and re-infers the body
+/// until the types are stable: a value whose shape changes from one
+/// iteration to the next gets dynamic dims.
+static LogicalResult relaxCarriedTypes(Block &body, ValueRange inits,
+                                       unsigned firstArg, unsigned firstYield) {
+  for (int round = 0; round < 4; ++round) {
+    Operation *yield = body.getTerminator();
+    bool changed = false;
+    for (auto [i, init] : llvm::enumerate(inits)) {
+      BlockArgument arg = body.getArgument(firstArg + i);
+      Type joined = join(join(init.getType(), arg.getType()),
+                         yield->getOperand(firstYield + i).getType());
+      if (joined != arg.getType()) {
+        arg.setType(joined);
+        changed = true;
+      }
+    }
+    if (!changed)
+      return success();
+    if (failed(reinferBlock(body)))
+      return failure();
+  }
+  return success();
+}
+
 LogicalResult LoopOp::verify() {
   Block &body = getBody().front();
   unsigned carried = getVInitial().size();
@@ -57,11 +108,21 @@ LogicalResult LoopOp::verify() {
     return emitOpError() << "has " << getNumResults()
                          << " outputs, the body gives "
                          << yield.getNumOperands() - 1;
+  // The body's first output is the condition of the next iteration.
+  Type condType = yield.getOperand(0).getType();
+  auto cond = dyn_cast<ShapedType>(condType);
+  if (!cond || !cond.getElementType().isInteger(1) ||
+      (cond.hasStaticShape() && cond.getNumElements() != 1))
+    return emitOpError() << "body's first output (the loop condition) must be "
+                            "one bool, got "
+                         << condType;
   return success();
 }
 
 LogicalResult LoopOp::inferShapes() {
   Block &body = getBody().front();
+  if (failed(relaxCarriedTypes(body, getVInitial(), 2, 1)))
+    return failure();
   auto yield = cast<YieldOp>(body.getTerminator());
   unsigned carried = getVInitial().size();
   // The number of iterations is only known at run time (unless M is a
@@ -97,9 +158,12 @@ LogicalResult ScanOp::verify() {
 
 LogicalResult ScanOp::inferShapes() {
   Block &body = getBody().front();
-  auto yield = cast<YieldOp>(body.getTerminator());
   int64_t numInputs = getInitialStateAndScanInputs().size();
   int64_t numStates = numInputs - getNumScanInputs();
+  if (failed(relaxCarriedTypes(
+          body, getInitialStateAndScanInputs().take_front(numStates), 0, 0)))
+    return failure();
+  auto yield = cast<YieldOp>(body.getTerminator());
   // The sequence length: the scanned axis of the first scan input.
   int64_t length = kDyn;
   int64_t axis0 = getScanInputAxes() && !getScanInputAxes()->empty()
