@@ -1,13 +1,776 @@
 //===- TensorMath.cpp - onnx to linalg: normalizations, LpPool, Einsum, windows
 //===//
+//
+// Normalizations reduce their statistics with buildReduction (in f32 for
+// f16/bf16) and normalize with one linalg.generic that reads them through a
+// projected map. LpPool raises |x| to p, pools with onnx.AveragePool
+// (counting the padding, which its own pattern lowers) and takes the p-th
+// root of the window sums. Einsum is one linalg.generic with a loop per
+// label. Signal windows and the mel weight matrix are generics over the
+// output computing each element from its index.
+//
+//===----------------------------------------------------------------------===//
 
 #include "TensorOpsCommon.h"
+
+#include <cmath>
+#include <map>
 
 using namespace mlir;
 
 namespace onnxc::lowering {
+namespace {
+
+Value indexToFloat(OpBuilder &b, Location loc, Value v, Type type) {
+  Value i = arith::IndexCastOp::create(b, loc, b.getI64Type(), v);
+  return arith::SIToFPOp::create(b, loc, type, i);
+}
+
+Value toCompute(OpBuilder &b, Location loc, Value v, Type ct) {
+  return convertScalar(b, loc, v, ct, false, false);
+}
+
+/// Sums term(x) over the dims of `x` set in `reduced`, in `ct`.
+Value sumOver(OpBuilder &b, Location loc, Value x, ArrayRef<bool> reduced,
+              Type ct, function_ref<Value(OpBuilder &, Location, Value)> term) {
+  return buildReduction(
+      b, loc, x, reduced, createScalar(b, loc, ct, 0), {},
+      [&](OpBuilder &nb, Location l, ValueRange args) {
+        Value t = term(nb, l, toCompute(nb, l, args[0], ct));
+        return arith::AddFOp::create(nb, l, args[1], t).getResult();
+      });
+}
+
+/// The number of elements in the dims of `x` set in `reduced`, as a `ct`
+/// scalar.
+Value countOf(OpBuilder &b, Location loc, Value x, ArrayRef<bool> reduced,
+              Type ct) {
+  Value n = cIndex(b, loc, 1);
+  for (auto [i, r] : llvm::enumerate(reduced))
+    if (r)
+      n = arith::MulIOp::create(b, loc, n, dimValue(b, loc, x, i));
+  return indexToFloat(b, loc, n, ct);
+}
+
+/// A generic over `x`'s shape reading `x` and `stats` (tensors without the
+/// dims set in `reduced`, in order) and computing body(x, stats...).
+Value normalizeWith(
+    OpBuilder &b, Location loc, Value x, RankedTensorType type,
+    ArrayRef<bool> reduced, ValueRange stats,
+    function_ref<Value(OpBuilder &, Location, ValueRange, ValueRange)> body) {
+  int64_t rank = type.getRank();
+  SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank)};
+  AffineMap statMap = getReducedMap(b.getContext(), reduced);
+  for (size_t i = 0; i < stats.size(); ++i)
+    maps.push_back(statMap);
+  SmallVector<Value> inputs = {x};
+  llvm::append_range(inputs, stats);
+  return buildIndexedGeneric(b, loc, type, getDims(b, loc, x), inputs, maps,
+                             body);
+}
+
+LogicalResult checkFloat(Operation *op, Type e) {
+  if (isSupportedFloat(e))
+    return success();
+  return reportUnsupported(op, "element type " + typeToString(e) +
+                                   " is not supported by this op");
+}
+
+//===----------------------------------------------------------------------===//
+// LpNormalization, MeanVarianceNormalization
+//===----------------------------------------------------------------------===//
+
+struct LpNormalizationLowering : OpConversionPattern<onnx::LpNormalizationOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::LpNormalizationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type e = type.getElementType();
+    if (failed(checkFloat(op, e)))
+      return failure();
+    Value x = adaptor.getInput();
+    int64_t rank = type.getRank();
+    int64_t axis = op.getAxis() < 0 ? op.getAxis() + rank : op.getAxis();
+    SmallVector<bool> reduced(rank, false);
+    reduced[axis] = true;
+    Type ct = getComputeType(e);
+    bool l1 = op.getP() == 1;
+    Value norm = sumOver(rewriter, loc, x, reduced, ct,
+                         [&](OpBuilder &b, Location l, Value v) -> Value {
+                           if (l1)
+                             return math::AbsFOp::create(b, l, v);
+                           return arith::MulFOp::create(b, l, v, v);
+                         });
+    Value result = normalizeWith(
+        rewriter, loc, x, type, reduced, norm,
+        [&](OpBuilder &b, Location l, ValueRange, ValueRange args) {
+          Value n = l1 ? args[1] : math::SqrtOp::create(b, l, args[1]);
+          Value v =
+              arith::DivFOp::create(b, l, toCompute(b, l, args[0], ct), n);
+          // A zero norm gives 0, not NaN.
+          Value zero = createScalar(b, l, ct, 0);
+          Value isZero =
+              arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, n, zero);
+          v = arith::SelectOp::create(b, l, isZero, zero, v);
+          return toCompute(b, l, v, e);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// (x - mean) / (sqrt(mean(x^2) - mean^2) + 1e-9), as the ONNX reference.
+struct MeanVarianceNormalizationLowering
+    : OpConversionPattern<onnx::MeanVarianceNormalizationOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::MeanVarianceNormalizationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type e = type.getElementType();
+    if (failed(checkFloat(op, e)))
+      return failure();
+    Value x = adaptor.getX();
+    int64_t rank = type.getRank();
+    SmallVector<bool> reduced(rank, false);
+    for (int64_t a : op.getAxes())
+      reduced[a < 0 ? a + rank : a] = true;
+    Type ct = getComputeType(e);
+    Value count = countOf(rewriter, loc, x, reduced, ct);
+    Value sum = sumOver(rewriter, loc, x, reduced, ct,
+                        [](OpBuilder &, Location, Value v) { return v; });
+    Value sumSq = sumOver(rewriter, loc, x, reduced, ct,
+                          [](OpBuilder &b, Location l, Value v) -> Value {
+                            return arith::MulFOp::create(b, l, v, v);
+                          });
+    Value result = normalizeWith(
+        rewriter, loc, x, type, reduced, ValueRange{sum, sumSq},
+        [&](OpBuilder &b, Location l, ValueRange, ValueRange args) {
+          Value v = toCompute(b, l, args[0], ct);
+          Value mean = arith::DivFOp::create(b, l, args[1], count);
+          Value meanSq = arith::DivFOp::create(b, l, args[2], count);
+          Value var = arith::SubFOp::create(
+              b, l, meanSq, arith::MulFOp::create(b, l, mean, mean));
+          Value std = math::SqrtOp::create(b, l, var);
+          Value denom =
+              arith::AddFOp::create(b, l, std, createScalar(b, l, ct, 1e-9));
+          Value r = arith::DivFOp::create(
+              b, l, arith::SubFOp::create(b, l, v, mean), denom);
+          return toCompute(b, l, r, e);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// InstanceNormalization, GroupNormalization
+//===----------------------------------------------------------------------===//
+
+/// Mean and biased variance (two passes) of `x` over the dims in `reduced`.
+std::pair<Value, Value> meanAndVariance(OpBuilder &b, Location loc, Value x,
+                                        ArrayRef<bool> reduced, Type ct) {
+  Value count = countOf(b, loc, x, reduced, ct);
+  Value sum = sumOver(b, loc, x, reduced, ct,
+                      [](OpBuilder &, Location, Value v) { return v; });
+  auto sumType = cast<RankedTensorType>(sum.getType());
+  Value mean = buildElementwise(
+      b, loc, sumType, sum, [&](OpBuilder &nb, Location l, ValueRange a) {
+        return arith::DivFOp::create(nb, l, a[0], count).getResult();
+      });
+  Value sq = buildReduction(
+      b, loc, x, reduced, createScalar(b, loc, ct, 0), mean,
+      [&](OpBuilder &nb, Location l, ValueRange args) {
+        Value d = arith::SubFOp::create(nb, l, toCompute(nb, l, args[0], ct),
+                                        args[1]);
+        return arith::AddFOp::create(nb, l, args[2],
+                                     arith::MulFOp::create(nb, l, d, d))
+            .getResult();
+      });
+  Value var = buildElementwise(
+      b, loc, sumType, sq, [&](OpBuilder &nb, Location l, ValueRange a) {
+        return arith::DivFOp::create(nb, l, a[0], count).getResult();
+      });
+  return {mean, var};
+}
+
+struct InstanceNormalizationLowering
+    : OpConversionPattern<onnx::InstanceNormalizationOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::InstanceNormalizationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type e = type.getElementType();
+    if (failed(checkFloat(op, e)))
+      return failure();
+    Value x = adaptor.getInput();
+    int64_t rank = type.getRank();
+    SmallVector<bool> reduced(rank, true);
+    reduced[0] = reduced[1] = false;
+    Type ct = getComputeType(e);
+    auto [mean, var] = meanAndVariance(rewriter, loc, x, reduced, ct);
+    double eps = op.getEpsilon().convertToDouble();
+    Value scale = adaptor.getScale(), bias = adaptor.getB();
+    Value result = normalizeWith(
+        rewriter, loc, x, type, reduced, ValueRange{mean, var},
+        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange args) {
+          Value v = toCompute(b, l, args[0], ct);
+          Value inv = math::RsqrtOp::create(
+              b, l,
+              arith::AddFOp::create(b, l, args[2],
+                                    createScalar(b, l, ct, eps)));
+          Value s = toCompute(
+              b, l, tensor::ExtractOp::create(b, l, scale, ivs[1]), ct);
+          Value bb = toCompute(
+              b, l, tensor::ExtractOp::create(b, l, bias, ivs[1]), ct);
+          Value n = arith::MulFOp::create(
+              b, l, arith::SubFOp::create(b, l, v, args[1]), inv);
+          Value r = arith::AddFOp::create(
+              b, l, arith::MulFOp::create(b, l, n, s), bb);
+          return toCompute(b, l, r, e);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// Statistics per (n, group) of x viewed as [N, G, C/G, spatial...].
+struct GroupNormalizationLowering
+    : OpConversionPattern<onnx::GroupNormalizationOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::GroupNormalizationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type e = type.getElementType();
+    if (failed(checkFloat(op, e)))
+      return failure();
+    Value x = adaptor.getX();
+    int64_t rank = type.getRank();
+    int64_t groups = op.getNumGroups();
+    // [N, C, S...] -> [N, G, C/G, S...].
+    SmallVector<int64_t> shape = {type.getDimSize(0), groups,
+                                  type.isDynamicDim(1)
+                                      ? ShapedType::kDynamic
+                                      : type.getDimSize(1) / groups};
+    SmallVector<OpFoldResult> outShape = {
+        getDim(rewriter, loc, x, 0), rewriter.getIndexAttr(groups),
+        floorDivIndex(rewriter, loc, getDim(rewriter, loc, x, 1),
+                      rewriter.getIndexAttr(groups))};
+    SmallVector<ReassociationIndices> reassociation = {{0}, {1, 2}};
+    for (int64_t i = 2; i < rank; ++i) {
+      shape.push_back(type.getDimSize(i));
+      outShape.push_back(getDim(rewriter, loc, x, i));
+      reassociation.push_back({i + 1});
+    }
+    auto groupedType = RankedTensorType::get(shape, e);
+    Value grouped =
+        expandShape(rewriter, loc, x, groupedType, reassociation, outShape);
+    SmallVector<bool> reduced(rank + 1, true);
+    reduced[0] = reduced[1] = false;
+    // stash_type 1 computes the statistics in f32 (always true for f16).
+    Type ct = getComputeType(e);
+    auto [mean, var] = meanAndVariance(rewriter, loc, grouped, reduced, ct);
+    double eps = op.getEpsilon().convertToDouble();
+    Value scale = adaptor.getScale(), bias = adaptor.getBias();
+    Value perGroup = dimValue(rewriter, loc, grouped, 2);
+    Value normalized = normalizeWith(
+        rewriter, loc, grouped, groupedType, reduced, ValueRange{mean, var},
+        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange args) {
+          Value v = toCompute(b, l, args[0], ct);
+          Value inv = math::RsqrtOp::create(
+              b, l,
+              arith::AddFOp::create(b, l, args[2],
+                                    createScalar(b, l, ct, eps)));
+          Value c = arith::AddIOp::create(
+              b, l, arith::MulIOp::create(b, l, ivs[1], perGroup), ivs[2]);
+          Value s =
+              toCompute(b, l, tensor::ExtractOp::create(b, l, scale, c), ct);
+          Value bb =
+              toCompute(b, l, tensor::ExtractOp::create(b, l, bias, c), ct);
+          Value n = arith::MulFOp::create(
+              b, l, arith::SubFOp::create(b, l, v, args[1]), inv);
+          Value r = arith::AddFOp::create(
+              b, l, arith::MulFOp::create(b, l, n, s), bb);
+          return toCompute(b, l, r, e);
+        });
+    Value result = tensor::CollapseShapeOp::create(rewriter, loc, normalized,
+                                                   reassociation);
+    rewriter.replaceOp(op, castTo(rewriter, loc, result, type));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// LRN
+//===----------------------------------------------------------------------===//
+
+/// x / (bias + alpha / size * sum of x^2 over the nearby channels)^beta.
+struct LRNLowering : OpConversionPattern<onnx::LRNOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::LRNOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type e = type.getElementType();
+    if (failed(checkFloat(op, e)))
+      return failure();
+    Value x = adaptor.getX();
+    int64_t size = op.getSize();
+    int64_t before = (size - 1) / 2,
+            after = size / 2; // floor, ceil of (size-1)/2
+    Type ct = getComputeType(e);
+    Value channels = dimValue(rewriter, loc, x, 1);
+    double alpha = op.getAlpha().convertToDouble() / size;
+    double beta = op.getBeta().convertToDouble();
+    double bias = op.getBias().convertToDouble();
+    Value result = buildIndexedGeneric(
+        rewriter, loc, type, getDims(rewriter, loc, x), x,
+        rewriter.getMultiDimIdentityMap(type.getRank()),
+        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange args) {
+          Value c = ivs[1];
+          Value lo = arith::MaxSIOp::create(
+              b, l, arith::SubIOp::create(b, l, c, cIndex(b, l, before)),
+              cIndex(b, l, 0));
+          Value hi = arith::MinSIOp::create(
+              b, l, arith::AddIOp::create(b, l, c, cIndex(b, l, after + 1)),
+              channels);
+          auto loop = scf::ForOp::create(
+              b, l, lo, hi, cIndex(b, l, 1),
+              ValueRange{createScalar(b, l, ct, 0)},
+              [&](OpBuilder &nb, Location nl, Value j, ValueRange iter) {
+                SmallVector<Value> at(ivs);
+                at[1] = j;
+                Value v = toCompute(
+                    nb, nl, tensor::ExtractOp::create(nb, nl, x, at), ct);
+                scf::YieldOp::create(
+                    nb, nl,
+                    ValueRange{arith::AddFOp::create(
+                        nb, nl, iter[0], arith::MulFOp::create(nb, nl, v, v))});
+              });
+          Value d = arith::AddFOp::create(
+              b, l, createScalar(b, l, ct, bias),
+              arith::MulFOp::create(b, l, createScalar(b, l, ct, alpha),
+                                    loop.getResult(0)));
+          d = math::PowFOp::create(b, l, d, createScalar(b, l, ct, beta));
+          Value r =
+              arith::DivFOp::create(b, l, toCompute(b, l, args[0], ct), d);
+          return toCompute(b, l, r, e);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// LpPool, GlobalLpPool
+//===----------------------------------------------------------------------===//
+
+/// |v|^p for an integer p (a product for p <= 4, math.powf beyond).
+Value absPow(OpBuilder &b, Location loc, Value v, int64_t p) {
+  Value a = math::AbsFOp::create(b, loc, v);
+  if (p > 4)
+    return math::PowFOp::create(b, loc, a,
+                                createScalar(b, loc, a.getType(), p));
+  Value r = a;
+  for (int64_t i = 1; i < p; ++i)
+    r = arith::MulFOp::create(b, loc, r, a);
+  return r;
+}
+
+Value root(OpBuilder &b, Location loc, Value v, int64_t p) {
+  if (p == 1)
+    return v;
+  if (p == 2)
+    return math::SqrtOp::create(b, loc, v);
+  return math::PowFOp::create(b, loc, v,
+                              createScalar(b, loc, v.getType(), 1.0 / p));
+}
+
+struct LpPoolLowering : OpConversionPattern<onnx::LpPoolOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::LpPoolOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type e = type.getElementType();
+    if (failed(checkFloat(op, e)))
+      return failure();
+    Value x = adaptor.getX();
+    auto xType = cast<RankedTensorType>(x.getType());
+    int64_t p = op.getP();
+    Type ct = getComputeType(e);
+    auto powType = xType.clone(ct);
+    Value powered = buildElementwise(
+        rewriter, loc, powType, x, [&](OpBuilder &b, Location l, ValueRange a) {
+          return absPow(b, l, toCompute(b, l, a[0], ct), p);
+        });
+    // Window means that count the zero padding, times the window size, are
+    // the window sums.
+    SmallVector<NamedAttribute> attrs;
+    for (NamedAttribute attr : op->getAttrs())
+      if (attr.getName() != "p")
+        attrs.push_back(attr);
+    attrs.push_back(rewriter.getNamedAttr("count_include_pad",
+                                          rewriter.getI64IntegerAttr(1)));
+    auto avg = onnx::AveragePoolOp::create(
+        rewriter, loc, TypeRange{type.clone(ct)}, ValueRange{powered}, attrs);
+    int64_t kernel = 1;
+    for (int64_t k : op.getKernelShape())
+      kernel *= k;
+    Value result = buildElementwise(
+        rewriter, loc, type, avg.getResult(),
+        [&](OpBuilder &b, Location l, ValueRange a) {
+          Value sum = arith::MulFOp::create(
+              b, l, a[0], createScalar(b, l, ct, static_cast<double>(kernel)));
+          return toCompute(b, l, root(b, l, sum, p), e);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct GlobalLpPoolLowering : OpConversionPattern<onnx::GlobalLpPoolOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::GlobalLpPoolOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type e = type.getElementType();
+    if (failed(checkFloat(op, e)))
+      return failure();
+    Value x = adaptor.getX();
+    int64_t rank = type.getRank(), p = op.getP();
+    SmallVector<bool> reduced(rank, true);
+    reduced[0] = reduced[1] = false;
+    Type ct = getComputeType(e);
+    Value sum = sumOver(
+        rewriter, loc, x, reduced, ct,
+        [&](OpBuilder &b, Location l, Value v) { return absPow(b, l, v, p); });
+    auto sumType = cast<RankedTensorType>(sum.getType());
+    Value r = buildElementwise(rewriter, loc, sumType.clone(e), sum,
+                               [&](OpBuilder &b, Location l, ValueRange a) {
+                                 return toCompute(b, l, root(b, l, a[0], p), e);
+                               });
+    r = expandReducedDims(rewriter, loc, r, reduced);
+    rewriter.replaceOp(op, castTo(rewriter, loc, r, type));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Einsum
+//===----------------------------------------------------------------------===//
+
+/// One linalg.generic: a loop per label, the output's labels first, the
+/// summed ones as reductions. A label repeated within an input reads its
+/// diagonal; ellipsis dims of size 1 broadcast.
+struct EinsumLowering : OpConversionPattern<onnx::EinsumOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::EinsumOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type e = type.getElementType();
+    if (!isSupportedFloat(e) && (!isa<IntegerType>(e) || e.isInteger(1)))
+      return reportUnsupported(op, "element type " + typeToString(e) +
+                                       " is not supported by this op");
+    SmallVector<SmallVector<int64_t>> inputLabels;
+    SmallVector<int64_t> outputLabels;
+    if (failed(op.parseEquation(inputLabels, outputLabels)))
+      return failure();
+    // Loop order: output labels, then the summed ones.
+    SmallVector<int64_t> loops(outputLabels);
+    for (const auto &labels : inputLabels)
+      for (int64_t l : labels)
+        if (!llvm::is_contained(loops, l))
+          loops.push_back(l);
+    auto loopOf = [&](int64_t label) {
+      return llvm::find(loops, label) - loops.begin();
+    };
+    int64_t numLoops = loops.size();
+    // The size of each label: a dim that is not a static 1, if any.
+    std::map<int64_t, std::pair<Value, int64_t>> sizeOf; // input, dim
+    for (auto [labels, input] : llvm::zip(inputLabels, adaptor.getInputs())) {
+      auto t = cast<RankedTensorType>(input.getType());
+      for (auto [d, label] : llvm::enumerate(labels)) {
+        auto it = sizeOf.find(label);
+        if (it == sizeOf.end() ||
+            (cast<RankedTensorType>(it->second.first.getType())
+                     .getDimSize(it->second.second) == 1 &&
+             t.getDimSize(d) != 1))
+          sizeOf[label] = {input, static_cast<int64_t>(d)};
+      }
+    }
+    MLIRContext *ctx = rewriter.getContext();
+    SmallVector<AffineMap> maps;
+    for (auto [labels, input] : llvm::zip(inputLabels, adaptor.getInputs())) {
+      auto t = cast<RankedTensorType>(input.getType());
+      SmallVector<AffineExpr> exprs;
+      for (auto [d, label] : llvm::enumerate(labels)) {
+        auto [src, srcDim] = sizeOf[label];
+        bool broadcast =
+            t.getDimSize(d) == 1 &&
+            cast<RankedTensorType>(src.getType()).getDimSize(srcDim) != 1;
+        exprs.push_back(broadcast ? getAffineConstantExpr(0, ctx)
+                                  : getAffineDimExpr(loopOf(label), ctx));
+      }
+      maps.push_back(AffineMap::get(numLoops, 0, exprs, ctx));
+    }
+    SmallVector<AffineExpr> outExprs;
+    SmallVector<OpFoldResult> outDims;
+    for (auto [i, label] : llvm::enumerate(outputLabels)) {
+      outExprs.push_back(getAffineDimExpr(i, ctx));
+      auto [src, srcDim] = sizeOf[label];
+      outDims.push_back(type.isDynamicDim(i)
+                            ? getDim(rewriter, loc, src, srcDim)
+                            : rewriter.getIndexAttr(type.getDimSize(i)));
+    }
+    maps.push_back(AffineMap::get(numLoops, 0, outExprs, ctx));
+    SmallVector<utils::IteratorType> iterators;
+    for (int64_t i = 0; i < numLoops; ++i)
+      iterators.push_back(i < static_cast<int64_t>(outputLabels.size())
+                              ? utils::IteratorType::parallel
+                              : utils::IteratorType::reduction);
+    Type ct = isa<FloatType>(e) ? getComputeType(e) : e;
+    auto accType = type.clone(ct);
+    Value init = createFilled(rewriter, loc, accType, outDims,
+                              createScalar(rewriter, loc, ct, 0));
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, accType, adaptor.getInputs(), init, maps, iterators,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          bool isFloat = isa<FloatType>(ct);
+          Value prod;
+          for (Value a : args.drop_back()) {
+            Value v = toCompute(b, l, a, ct);
+            prod = !prod     ? v
+                   : isFloat ? (Value)arith::MulFOp::create(b, l, prod, v)
+                             : (Value)arith::MulIOp::create(b, l, prod, v);
+          }
+          Value acc = args.back();
+          Value sum = isFloat ? (Value)arith::AddFOp::create(b, l, acc, prod)
+                              : (Value)arith::AddIOp::create(b, l, acc, prod);
+          linalg::YieldOp::create(b, l, sum);
+        });
+    Value result = generic.getResult(0);
+    if (ct != e)
+      result = truncateToType(rewriter, loc, result, type);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Signal windows, MelWeightMatrix
+//===----------------------------------------------------------------------===//
+
+enum class WindowKind { Hann, Hamming, Blackman };
+
+template <typename OpTy, WindowKind kind>
+struct WindowLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(this->getTypeConverter(), op);
+    Type e = type.getElementType();
+    if (failed(checkFloat(op, e)))
+      return failure();
+    Value size = scalarToIndex(rewriter, loc,
+                               extractFirst(rewriter, loc, adaptor.getSize()),
+                               isUnsignedElement(op.getSize()));
+    size =
+        arith::MaxSIOp::create(rewriter, loc, size, cIndex(rewriter, loc, 0));
+    Type f64 = rewriter.getF64Type();
+    Value n = indexToFloat(rewriter, loc, size, f64);
+    if (op.getPeriodic() == 0)
+      n = arith::SubFOp::create(rewriter, loc, n,
+                                createScalar(rewriter, loc, f64, 1));
+    SmallVector<OpFoldResult> dims = {
+        type.isDynamicDim(0) ? OpFoldResult(size)
+                             : rewriter.getIndexAttr(type.getDimSize(0))};
+    Value result = buildIndexedGeneric(
+        rewriter, loc, type, dims, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange) {
+          auto c = [&](double v) { return createScalar(b, l, f64, v); };
+          auto mul = [&](Value x, Value y) -> Value {
+            return arith::MulFOp::create(b, l, x, y);
+          };
+          Value i = indexToFloat(b, l, ivs[0], f64);
+          // 2 pi i / N
+          Value angle = arith::DivFOp::create(b, l, mul(i, c(2 * M_PI)), n);
+          Value w;
+          if (kind == WindowKind::Hann) {
+            Value s = math::SinOp::create(
+                b, l, arith::DivFOp::create(b, l, mul(i, c(M_PI)), n));
+            w = mul(s, s);
+          } else if (kind == WindowKind::Hamming) {
+            double alpha = 25.0 / 46.0;
+            w = arith::SubFOp::create(
+                b, l, c(alpha),
+                mul(math::CosOp::create(b, l, angle), c(1 - alpha)));
+          } else {
+            Value a2 = arith::DivFOp::create(b, l, mul(i, c(4 * M_PI)), n);
+            w = arith::AddFOp::create(
+                b, l,
+                arith::AddFOp::create(
+                    b, l, mul(math::CosOp::create(b, l, angle), c(-0.5)),
+                    mul(math::CosOp::create(b, l, a2), c(0.08))),
+                c(0.42));
+          }
+          return toCompute(b, l, w, e);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// The triangular filters of the reference implementation: bin edges on the
+/// mel scale mapped back to spectrogram bins, ramps up and down between
+/// them.
+struct MelWeightMatrixLowering : OpConversionPattern<onnx::MelWeightMatrixOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::MelWeightMatrixOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type e = type.getElementType();
+    if (failed(checkFloat(op, e)))
+      return failure();
+    Type f32 = rewriter.getF32Type(), f64 = rewriter.getF64Type();
+    auto readInt = [&](Value v, Value onnxValue) {
+      return scalarToIndex(rewriter, loc, extractFirst(rewriter, loc, v),
+                           isUnsignedElement(onnxValue));
+    };
+    Value bins = readInt(adaptor.getNumMelBins(), op.getNumMelBins());
+    Value dft = readInt(adaptor.getDftLength(), op.getDftLength());
+    Value rate = readInt(adaptor.getSampleRate(), op.getSampleRate());
+    auto readFloat = [&](Value v) {
+      return toCompute(rewriter, loc, extractFirst(rewriter, loc, v), f32);
+    };
+    Value lowHz = readFloat(adaptor.getLowerEdgeHertz());
+    Value highHz = readFloat(adaptor.getUpperEdgeHertz());
+    auto c32 = [&](double v) { return createScalar(rewriter, loc, f32, v); };
+    auto c64 = [&](double v) { return createScalar(rewriter, loc, f64, v); };
+    // 2595 * log1p(hz / 700) in f32, then / log(10) in f64.
+    auto toMel = [&](Value hz) {
+      Value m = math::Log1pOp::create(
+          rewriter, loc, arith::DivFOp::create(rewriter, loc, hz, c32(700)));
+      m = arith::MulFOp::create(rewriter, loc, c32(2595), m);
+      return arith::DivFOp::create(rewriter, loc,
+                                   toCompute(rewriter, loc, m, f64),
+                                   c64(std::log(10.0)))
+          .getResult();
+    };
+    Value lowMel = toMel(lowHz), highMel = toMel(highHz);
+    Value binsF = indexToFloat(rewriter, loc, bins, f64);
+    Value step = arith::DivFOp::create(
+        rewriter, loc, arith::SubFOp::create(rewriter, loc, highMel, lowMel),
+        arith::AddFOp::create(rewriter, loc, binsF, c64(2)));
+    Value dftPlusOne = indexToFloat(
+        rewriter, loc,
+        arith::AddIOp::create(rewriter, loc, dft, cIndex(rewriter, loc, 1)),
+        f64);
+    Value rateF = indexToFloat(rewriter, loc, rate, f64);
+    SmallVector<OpFoldResult> dims = {
+        type.isDynamicDim(0)
+            ? OpFoldResult(arith::AddIOp::create(
+                               rewriter, loc,
+                               arith::DivSIOp::create(rewriter, loc, dft,
+                                                      cIndex(rewriter, loc, 2)),
+                               cIndex(rewriter, loc, 1))
+                               .getResult())
+            : rewriter.getIndexAttr(type.getDimSize(0)),
+        type.isDynamicDim(1) ? OpFoldResult(bins)
+                             : rewriter.getIndexAttr(type.getDimSize(1))};
+    Value result = buildIndexedGeneric(
+        rewriter, loc, type, dims, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange) {
+          auto c = [&](double v) { return createScalar(b, l, f64, v); };
+          // The spectrogram bin of mel edge k.
+          auto edge = [&](Value k) {
+            Value f = arith::AddFOp::create(
+                b, l,
+                arith::MulFOp::create(b, l, indexToFloat(b, l, k, f64), step),
+                lowMel);
+            f = arith::MulFOp::create(
+                b, l, c(700),
+                math::ExpM1Op::create(
+                    b, l,
+                    arith::MulFOp::create(
+                        b, l, arith::DivFOp::create(b, l, f, c(2595)),
+                        c(std::log(10.0)))));
+            f = math::FloorOp::create(
+                b, l,
+                arith::DivFOp::create(
+                    b, l, arith::MulFOp::create(b, l, dftPlusOne, f), rateF));
+            return arith::IndexCastOp::create(
+                       b, l, b.getIndexType(),
+                       arith::FPToSIOp::create(b, l, b.getI64Type(), f))
+                .getResult();
+          };
+          Value j = ivs[0], i = ivs[1];
+          Value lo = edge(i);
+          Value center = edge(arith::AddIOp::create(b, l, i, cIndex(b, l, 1)));
+          Value hi = edge(arith::AddIOp::create(b, l, i, cIndex(b, l, 2)));
+          auto cmp = [&](arith::CmpIPredicate pred, Value x, Value y) {
+            return arith::CmpIOp::create(b, l, pred, x, y).getResult();
+          };
+          auto andi = [&](Value x, Value y) {
+            return arith::AndIOp::create(b, l, x, y).getResult();
+          };
+          auto fdiv = [&](Value num, Value den) {
+            return arith::DivFOp::create(b, l, indexToFloat(b, l, num, f64),
+                                         indexToFloat(b, l, den, f64))
+                .getResult();
+          };
+          using IP = arith::CmpIPredicate;
+          Value upWidth = arith::SubIOp::create(b, l, center, lo);
+          Value downWidth = arith::SubIOp::create(b, l, hi, center);
+          Value flat = cmp(IP::eq, upWidth, cIndex(b, l, 0));
+          Value up = arith::SelectOp::create(
+              b, l, flat,
+              arith::SelectOp::create(b, l, cmp(IP::eq, j, center), c(1), c(0)),
+              arith::SelectOp::create(
+                  b, l, andi(cmp(IP::sge, j, lo), cmp(IP::sle, j, center)),
+                  fdiv(arith::SubIOp::create(b, l, j, lo), upWidth), c(0)));
+          Value inDown =
+              andi(cmp(IP::sgt, downWidth, cIndex(b, l, 0)),
+                   andi(cmp(IP::sge, j, center), cmp(IP::slt, j, hi)));
+          Value w = arith::SelectOp::create(
+              b, l, inDown, fdiv(arith::SubIOp::create(b, l, hi, j), downWidth),
+              up);
+          return toCompute(b, l, w, e);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+} // namespace
 
 void populateTensorMathPatterns(const TypeConverter &converter,
-                                RewritePatternSet &patterns) {}
+                                RewritePatternSet &patterns) {
+  patterns
+      .add<LpNormalizationLowering, MeanVarianceNormalizationLowering,
+           InstanceNormalizationLowering, GroupNormalizationLowering,
+           LRNLowering, LpPoolLowering, GlobalLpPoolLowering, EinsumLowering,
+           WindowLowering<onnx::HannWindowOp, WindowKind::Hann>,
+           WindowLowering<onnx::HammingWindowOp, WindowKind::Hamming>,
+           WindowLowering<onnx::BlackmanWindowOp, WindowKind::Blackman>,
+           MelWeightMatrixLowering>(converter, patterns.getContext());
+}
 
 } // namespace onnxc::lowering

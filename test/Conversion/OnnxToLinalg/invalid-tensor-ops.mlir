@@ -89,3 +89,19 @@ func.func @affine_grid_int(%t: tensor<1x2x3xi32>, %s: tensor<4xi64>) -> tensor<?
   %0 = onnx.AffineGrid %t, %s : (tensor<1x2x3xi32>, tensor<4xi64>) -> tensor<?x?x?x2xi32>
   return %0 : tensor<?x?x?x2xi32>
 }
+
+// -----
+
+func.func @lp_normalization_int(%x: tensor<2x3xi32>) -> tensor<2x3xi32> {
+  // expected-error @+1 {{cannot lower: element type i32 is not supported by this op}}
+  %0 = onnx.LpNormalization %x : (tensor<2x3xi32>) -> tensor<2x3xi32>
+  return %0 : tensor<2x3xi32>
+}
+
+// -----
+
+func.func @einsum_bool(%x: tensor<2x3xi1>) -> tensor<2xi1> {
+  // expected-error @+1 {{cannot lower: element type i1 is not supported by this op}}
+  %0 = onnx.Einsum %x {equation = "ij->i"} : (tensor<2x3xi1>) -> tensor<2xi1>
+  return %0 : tensor<2xi1>
+}

@@ -295,3 +295,132 @@ func.func @col2im_block(%x: tensor<1x10x4xf32>, %i: tensor<2xi64>) {
   %0 = onnx.Col2Im %x, %i, %b : (tensor<1x10x4xf32>, tensor<2xi64>, tensor<2xi64>) -> tensor<*xf32>
   return
 }
+
+// -----
+
+func.func @lp_normalization_p(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'onnx.LpNormalization' op p must be 1 or 2, got 3}}
+  %0 = onnx.LpNormalization %x {p = 3 : i64} : (tensor<2x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @group_normalization_groups(%x: tensor<2x4x3xf32>, %s: tensor<4xf32>) {
+  // expected-error @+1 {{'onnx.GroupNormalization' op num_groups must be positive, got 0}}
+  %0 = onnx.GroupNormalization %x, %s, %s {num_groups = 0 : i64} : (tensor<2x4x3xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @group_normalization_channels(%x: tensor<2x4x3xf32>, %s: tensor<4xf32>) {
+  // expected-error @+1 {{channels 4 are not a multiple of num_groups 3}}
+  %0 = onnx.GroupNormalization %x, %s, %s {num_groups = 3 : i64} : (tensor<2x4x3xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @instance_normalization_rank(%x: tensor<2x4xf32>, %s: tensor<4xf32>) {
+  // expected-error @+1 {{input must have rank 3 or more, got rank 2}}
+  %0 = onnx.InstanceNormalization %x, %s, %s : (tensor<2x4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @lrn_size(%x: tensor<1x4x3x3xf32>) {
+  // expected-error @+1 {{'onnx.LRN' op size must be positive, got 0}}
+  %0 = onnx.LRN %x {size = 0 : i64} : (tensor<1x4x3x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @lp_pool_kernel(%x: tensor<1x4x3x3xf32>) {
+  // expected-error @+1 {{'onnx.LpPool' op kernel_shape is required}}
+  %0 = onnx.LpPool %x : (tensor<1x4x3x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @lp_pool_too_large(%x: tensor<1x4x3x3xf32>) {
+  // expected-error @+1 {{kernel of size 4 does not fit spatial dimension 0 of size 3}}
+  %0 = onnx.LpPool %x {kernel_shape = array<i64: 4, 1>} : (tensor<1x4x3x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @einsum_terms(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'onnx.Einsum' op equation has 2 input terms, the op has 1 inputs}}
+  %0 = onnx.Einsum %x {equation = "ij,jk->ik"} : (tensor<2x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @einsum_character(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'onnx.Einsum' op equation term "i1" has the invalid character '1'}}
+  %0 = onnx.Einsum %x {equation = "i1->i"} : (tensor<2x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @einsum_two_ellipses(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'onnx.Einsum' op equation term "......" has more than one ellipsis}}
+  %0 = onnx.Einsum %x {equation = "......"} : (tensor<2x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @einsum_unknown_output(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'onnx.Einsum' op output label 'k' is not in any input}}
+  %0 = onnx.Einsum %x {equation = "ij->k"} : (tensor<2x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @einsum_rank(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{equation term "ijk" has 3 labels, the input has rank 2}}
+  %0 = onnx.Einsum %x {equation = "ijk->i"} : (tensor<2x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @einsum_sizes(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) {
+  // expected-error @+1 {{label j has sizes 3 and 4}}
+  %0 = onnx.Einsum %a, %b {equation = "ij,jk->ik"} : (tensor<2x3xf32>, tensor<4x5xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @det_square(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{input matrices must be square, got 2x3}}
+  %0 = onnx.Det %x : (tensor<2x3xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @window_datatype(%n: tensor<i64>) {
+  // expected-error @+1 {{'onnx.HannWindow' op output_datatype 8 is not a supported data type}}
+  %0 = onnx.HannWindow %n {output_datatype = 8 : i64} : (tensor<i64>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @window_negative(%x: tensor<2x3xf32>) {
+  %n = onnx.Constant dense<-1> : tensor<i64>
+  // expected-error @+1 {{size must not be negative, got -1}}
+  %0 = onnx.HammingWindow %n : (tensor<i64>) -> tensor<*xf32>
+  return
+}

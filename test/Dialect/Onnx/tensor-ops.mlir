@@ -151,3 +151,53 @@ func.func @sampling(%x: tensor<2x3x8x8xf32>, %g: tensor<2x5x6x2xf32>, %t: tensor
   %3 = onnx.Col2Im %c, %image, %block : (tensor<1x18x9xf32>, tensor<2xi64>, tensor<2xi64>) -> tensor<*xf32>
   return %0, %1, %2, %3 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @normalization_and_pools
+// CHECK-SAME: -> (tensor<2x4x5x5xf32>, tensor<2x4x5x5xf32>, tensor<2x4x5x5xf32>, tensor<2x4x2x2xf32>, tensor<2x4x1x1xf32>)
+func.func @normalization_and_pools(%x: tensor<2x4x5x5xf32>, %s: tensor<4xf32>, %b: tensor<4xf32>)
+    -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>) {
+  %0 = onnx.LpNormalization %x {axis = 1 : i64, p = 1 : i64} : (tensor<2x4x5x5xf32>) -> tensor<*xf32>
+  %1 = onnx.GroupNormalization %x, %s, %b {num_groups = 2 : i64} : (tensor<2x4x5x5xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<*xf32>
+  %2 = onnx.LRN %x {size = 3 : i64} : (tensor<2x4x5x5xf32>) -> tensor<*xf32>
+  %3 = onnx.LpPool %x {kernel_shape = array<i64: 3, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 1, 0>} : (tensor<2x4x5x5xf32>) -> tensor<*xf32>
+  %4 = onnx.GlobalLpPool %x {p = 3 : i64} : (tensor<2x4x5x5xf32>) -> tensor<*xf32>
+  return %0, %1, %2, %3, %4 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>
+}
+
+// -----
+
+// Einsum: explicit and implicit outputs, diagonals, broadcast ellipsis dims.
+// CHECK-LABEL: func.func @einsum
+// CHECK-SAME: -> (tensor<2x3x5xf32>, tensor<f32>, tensor<5x4xf32>, tensor<7x1x3xf32>, tensor<3xf32>)
+func.func @einsum(%a: tensor<2x3x4xf32>, %b: tensor<2x4x5xf32>, %v: tensor<4xf32>, %m: tensor<4x5xf32>,
+                  %d: tensor<7x1x3x3xf32>, %x: tensor<3x3xf32>)
+    -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>) {
+  %0 = onnx.Einsum %a, %b {equation = "bij, bjk -> bik"} : (tensor<2x3x4xf32>, tensor<2x4x5xf32>) -> tensor<*xf32>
+  %1 = onnx.Einsum %v, %v {equation = "i,i"} : (tensor<4xf32>, tensor<4xf32>) -> tensor<*xf32>
+  %2 = onnx.Einsum %m {equation = "ji"} : (tensor<4x5xf32>) -> tensor<*xf32>
+  %3 = onnx.Einsum %d {equation = "...ii->...i"} : (tensor<7x1x3x3xf32>) -> tensor<*xf32>
+  %4 = onnx.Einsum %x {equation = "ii->i"} : (tensor<3x3xf32>) -> tensor<*xf32>
+  return %0, %1, %2, %3, %4 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>
+}
+
+// -----
+
+// Window sizes known at compile time give static shapes; output_datatype
+// picks the element type (11 = double).
+// CHECK-LABEL: func.func @windows
+// CHECK-SAME: -> (tensor<10xf32>, tensor<?xf64>, tensor<33x8xf32>, tensor<2xf32>)
+func.func @windows(%n: tensor<i32>, %x: tensor<2x3x3xf32>) -> (tensor<*xf32>, tensor<*xf64>, tensor<*xf32>, tensor<*xf32>) {
+  %size = onnx.Constant dense<10> : tensor<i32>
+  %0 = onnx.HannWindow %size : (tensor<i32>) -> tensor<*xf32>
+  %1 = onnx.BlackmanWindow %n {output_datatype = 11 : i64, periodic = 0 : i64} : (tensor<i32>) -> tensor<*xf64>
+  %bins = onnx.Constant dense<8> : tensor<i32>
+  %dft = onnx.Constant dense<64> : tensor<i32>
+  %rate = onnx.Constant dense<8000> : tensor<i32>
+  %lo = onnx.Constant dense<0.0> : tensor<f32>
+  %hi = onnx.Constant dense<4000.0> : tensor<f32>
+  %2 = onnx.MelWeightMatrix %bins, %dft, %rate, %lo, %hi : (tensor<i32>, tensor<i32>, tensor<i32>, tensor<f32>, tensor<f32>) -> tensor<*xf32>
+  %3 = onnx.Det %x : (tensor<2x3x3xf32>) -> tensor<*xf32>
+  return %0, %1, %2, %3 : tensor<*xf32>, tensor<*xf64>, tensor<*xf32>, tensor<*xf32>
+}
