@@ -2,7 +2,7 @@
 `taskset`): load one system's compiled model, run it once and check its outputs against the
 ONNX Runtime reference, warm up, then time single runs. Prints one JSON object on stdout.
 
-    python worker.py --system {onnxc,ort,iree} --artifact FILE --data DIR --threads N
+    python worker.py --system {onnxc,ort,iree,openvino} --artifact FILE --data DIR --threads N
         --warmup-runs W --warmup-s S --runs R --min-s T [--max-warmup-s X --max-timed-s Y]
 
 DIR holds inputs.npz / reference.npz / io.json written by run.py. The checked run counts as
@@ -11,7 +11,8 @@ seconds. --max-*-s (quick mode) end a phase early once it has run that long, kee
 least 1 timed run. Loading, binding and the check happen before the timed region; each
 timed sample is one call (perf_counter_ns around it). Thread counts are set explicitly:
 ONNX Runtime intra_op_num_threads (inter-op 1, sequential), IREE local-task with
---task_topology_group_count, ours through the session's thread count option.
+--task_topology_group_count, OpenVINO INFERENCE_NUM_THREADS, ours through the session's
+thread count option.
 """
 
 import argparse
@@ -114,7 +115,32 @@ class Iree:
         return [o.to_host() for o in out]
 
 
-SYSTEMS = {"onnxc": Onnxc, "ort": Ort, "iree": Iree}
+class Openvino:
+    """OpenVINO's CPU plugin reading the ONNX file: fp32 inference precision (it would pick
+    bf16 on CPUs that have it), the latency hint, one stream, INFERENCE_NUM_THREADS."""
+
+    def __init__(self, artifact, threads, io):
+        import openvino as ov
+
+        core = ov.Core()
+        model = core.read_model(str(artifact))
+        self.compiled = core.compile_model(model, "CPU", {
+            "INFERENCE_NUM_THREADS": threads, "PERFORMANCE_HINT": "LATENCY", "NUM_STREAMS": 1,
+            "INFERENCE_PRECISION_HINT": "f32"})
+        self.request = self.compiled.create_infer_request()
+        self.names = io["inputs"]
+        self.out_ports = [self.compiled.output(n) for n in io["outputs"]]
+        self.version = ov.__version__
+
+    def bind(self, inputs, ref_shapes):
+        self.feeds = dict(zip(self.names, inputs))
+
+    def run(self):
+        self.request.infer(self.feeds)
+        return [self.request.get_tensor(p).data for p in self.out_ports]
+
+
+SYSTEMS = {"onnxc": Onnxc, "ort": Ort, "iree": Iree, "openvino": Openvino}
 
 
 def compare(outputs, ref, names):
