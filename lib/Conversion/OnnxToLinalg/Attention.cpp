@@ -456,10 +456,274 @@ struct AttentionPattern : public OpConversionPattern<onnx::AttentionOp> {
   }
 };
 
+//===----------------------------------------------------------------------===//
+// LinearAttention
+//===----------------------------------------------------------------------===//
+
+/// The slice at time `t` of a [B, T, H * D] tensor as [B, H, D] (`heads`
+/// given), or [B, X] when `heads` is 0.
+Value timeSlice(OpBuilder &b, Location loc, Value x, Value t, int64_t heads) {
+  auto type = cast<RankedTensorType>(x.getType());
+  Value slice = extractSlice(
+      b, loc, x, {b.getIndexAttr(0), t, b.getIndexAttr(0)},
+      {getDim(b, loc, x, 0), b.getIndexAttr(1), getDim(b, loc, x, 2)},
+      {false, true, false});
+  if (heads == 0)
+    return slice;
+  int64_t hidden = type.getDimSize(2);
+  int64_t headSize =
+      ShapedType::isDynamic(hidden) ? ShapedType::kDynamic : hidden / heads;
+  auto expanded = RankedTensorType::get({type.getDimSize(0), heads, headSize},
+                                        type.getElementType());
+  return expandShape(
+      b, loc, slice, expanded, {{0}, {1, 2}},
+      {getDim(b, loc, x, 0), b.getIndexAttr(heads),
+       floorDivIndex(b, loc, getDim(b, loc, x, 2), b.getIndexAttr(heads))});
+}
+
+/// An scf.for over time carrying the state S [B, Hkv, dk, dv] in f32:
+///   S = S * exp(decay_t)                         (gated rules)
+///   v' = beta_t * (v_t - sum_i S[i, :] k_t[i])   (delta rules; else v_t)
+///   S = S + k_t v'^T
+///   out_t[hq] = scale * q_t[hq]^T S[hq / groups]
+struct LinearAttentionPattern
+    : public OpConversionPattern<onnx::LinearAttentionOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(onnx::LinearAttentionOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    const TypeConverter *converter = getTypeConverter();
+    RankedTensorType outType = getConvertedResultType(converter, op, 0);
+    RankedTensorType stateType = getConvertedResultType(converter, op, 1);
+    Value q = adaptor.getQuery(), k = adaptor.getKey(), v = adaptor.getValue();
+    Value past = adaptor.getPastState(), decay = adaptor.getDecay();
+    Value beta = adaptor.getBeta();
+    if (!outType || !stateType)
+      return rewriter.notifyMatchFailure(op, "not a ranked tensor");
+    for (Value x : {q, k, v, past, decay, beta})
+      if (!isNone(x) && !isFloatTensor(x))
+        return reportUnsupported(op, "the operands must be float tensors");
+    for (Value x : {q, k, v, decay, beta})
+      if (!isNone(x) && cast<RankedTensorType>(x.getType()).getRank() != 3)
+        return reportUnsupported(op, "query, key, value, decay and beta must "
+                                     "have rank 3");
+    int64_t qHeads = op.getQNumHeads(), kvHeads = op.getKvNumHeads();
+    int64_t groups = qHeads / kvHeads;
+    MLIRContext *ctx = rewriter.getContext();
+    Type f32 = rewriter.getF32Type();
+    // The state and output shapes.
+    int64_t stateShape[4], outShape[4];
+    for (int i = 0; i < 4; ++i)
+      stateShape[i] = stateType.getDimSize(i);
+    SmallVector<OpFoldResult> stateDims = {
+        getDim(rewriter, loc, q, 0), rewriter.getIndexAttr(kvHeads),
+        floorDivIndex(rewriter, loc, getDim(rewriter, loc, q, 2),
+                      rewriter.getIndexAttr(qHeads)),
+        floorDivIndex(rewriter, loc, getDim(rewriter, loc, v, 2),
+                      rewriter.getIndexAttr(kvHeads))};
+    auto state4 = RankedTensorType::get(stateShape, f32);
+    Value state;
+    if (isNone(past)) {
+      state = createFilled(rewriter, loc, state4, stateDims,
+                           createScalar(rewriter, loc, f32, 0));
+    } else {
+      state = buildElementwise(rewriter, loc, state4, past,
+                               [&](OpBuilder &b, Location l, ValueRange args) {
+                                 return toFloat(b, l, args[0], f32);
+                               });
+    }
+    outShape[0] = stateShape[0];
+    outShape[1] = cast<RankedTensorType>(q.getType()).getDimSize(1);
+    outShape[2] = qHeads;
+    outShape[3] = stateShape[3];
+    SmallVector<OpFoldResult> outDims = {stateDims[0],
+                                         getDim(rewriter, loc, q, 1),
+                                         rewriter.getIndexAttr(qHeads),
+                                         stateDims[3]};
+    Value out = createEmpty(rewriter, loc, RankedTensorType::get(outShape, f32),
+                            outDims);
+    // The scale: the attribute, or 1 / sqrt(dk).
+    Value scale;
+    double scaleAttr = op.getScale().convertToDouble();
+    if (scaleAttr != 0) {
+      scale = createScalar(rewriter, loc, f32, scaleAttr);
+    } else {
+      Value dk = getValueOrCreateConstantIndexOp(rewriter, loc, stateDims[2]);
+      dk = arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(), dk);
+      Value d = arith::SIToFPOp::create(rewriter, loc, rewriter.getF64Type(), dk);
+      Value inv = arith::DivFOp::create(
+          rewriter, loc, createScalar(rewriter, loc, rewriter.getF64Type(), 1),
+          math::SqrtOp::create(rewriter, loc, d));
+      scale = toFloat(rewriter, loc, inv, f32);
+    }
+    bool perHeadDecay = false;
+    if (!isNone(decay)) {
+      int64_t last = cast<RankedTensorType>(decay.getType()).getDimSize(2);
+      if (last == kvHeads)
+        perHeadDecay = true;
+      else if (ShapedType::isDynamic(last) ||
+               ShapedType::isDynamic(stateShape[2]) ||
+               last != kvHeads * stateShape[2])
+        return reportUnsupported(op, "the last dim of decay must be "
+                                     "kv_num_heads or kv_num_heads * d_k");
+    }
+    bool sharedBeta = false;
+    if (!isNone(beta)) {
+      int64_t last = cast<RankedTensorType>(beta.getType()).getDimSize(2);
+      if (last != kvHeads && last != 1)
+        return reportUnsupported(op, "the last dim of beta must be "
+                                     "kv_num_heads or 1");
+      sharedBeta = last == 1 && kvHeads != 1;
+    }
+
+    AffineExpr db, dh, di, dm;
+    bindDims(ctx, db, dh, di, dm);
+    AffineMap id4 = rewriter.getMultiDimIdentityMap(4);
+    auto map4 = [&](ArrayRef<AffineExpr> exprs) {
+      return AffineMap::get(4, 0, exprs, ctx);
+    };
+    SmallVector<IT> parallel4(4, IT::parallel);
+    SmallVector<IT> reduceLast = {IT::parallel, IT::parallel, IT::parallel,
+                                  IT::reduction};
+    Value lower = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value upper = getValueOrCreateConstantIndexOp(rewriter, loc, outDims[1]);
+    Value step = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    auto loop = scf::ForOp::create(
+        rewriter, loc, lower, upper, step, ValueRange{state, out},
+        [&](OpBuilder &b, Location l, Value t, ValueRange carried) {
+          Value s = carried[0];
+          Value qt = timeSlice(b, l, q, t, qHeads);
+          Value kt = timeSlice(b, l, k, t, kvHeads);
+          Value vt = timeSlice(b, l, v, t, kvHeads);
+          auto sType = cast<RankedTensorType>(s.getType());
+          SmallVector<OpFoldResult> sDims = getDims(b, l, s);
+          if (!isNone(decay)) {
+            Value g = timeSlice(b, l, decay, t, perHeadDecay ? 0 : kvHeads);
+            AffineMap gMap = perHeadDecay ? map4({db, dh}) : map4({db, dh, di});
+            s = buildGeneric(
+                b, l, {s, g}, createEmpty(b, l, sType, sDims), {id4, gMap, id4},
+                parallel4,
+                [&](OpBuilder &nb, Location nl,
+                    ValueRange args) -> SmallVector<Value> {
+                  Value e = math::ExpOp::create(nb, nl,
+                                                toFloat(nb, nl, args[1], f32));
+                  return {arith::MulFOp::create(nb, nl, args[0], e)};
+                })[0];
+          }
+          // v' [B, Hkv, dv]
+          auto vType = RankedTensorType::get(
+              {stateShape[0], kvHeads, stateShape[3]}, f32);
+          SmallVector<OpFoldResult> vDims = {sDims[0], sDims[1], sDims[3]};
+          AffineMap vMap = map4({db, dh, dm});
+          Value vNew = buildGeneric(
+              b, l, vt, createEmpty(b, l, vType, vDims),
+              {AffineMap::get(3, 0, {db, dh, di}, ctx),
+               b.getMultiDimIdentityMap(3)},
+              {IT::parallel, IT::parallel, IT::parallel},
+              [&](OpBuilder &nb, Location nl,
+                  ValueRange args) -> SmallVector<Value> {
+                return {toFloat(nb, nl, args[0], f32)};
+              })[0];
+          if (!isNone(beta)) {
+            // retrieved[b, h, m] = sum_i S[b, h, i, m] * k[b, h, i]
+            Value retrieved = buildGeneric(
+                b, l, {s, kt},
+                createFilled(b, l, vType, vDims, createScalar(b, l, f32, 0)),
+                {map4({db, dh, dm, di}), map4({db, dh, dm}),
+                 map4({db, dh, di})},
+                reduceLast,
+                [&](OpBuilder &nb, Location nl,
+                    ValueRange args) -> SmallVector<Value> {
+                  Value p = arith::MulFOp::create(
+                      nb, nl, args[0], toFloat(nb, nl, args[1], f32));
+                  return {arith::AddFOp::create(nb, nl, args[2], p)};
+                })[0];
+            Value bt = timeSlice(b, l, beta, t, 0);
+            AffineMap betaMap =
+                AffineMap::get(3, 0, {db, sharedBeta ? b.getAffineConstantExpr(0)
+                                                     : dh},
+                               ctx);
+            AffineMap id3 = b.getMultiDimIdentityMap(3);
+            vNew = buildGeneric(
+                b, l, {vNew, retrieved, bt}, createEmpty(b, l, vType, vDims),
+                {id3, id3, betaMap, id3},
+                {IT::parallel, IT::parallel, IT::parallel},
+                [&](OpBuilder &nb, Location nl,
+                    ValueRange args) -> SmallVector<Value> {
+                  Value d = arith::SubFOp::create(nb, nl, args[0], args[1]);
+                  return {arith::MulFOp::create(
+                      nb, nl, toFloat(nb, nl, args[2], f32), d)};
+                })[0];
+          }
+          // S += k v'^T
+          s = buildGeneric(
+              b, l, {s, kt, vNew}, createEmpty(b, l, sType, sDims),
+              {id4, map4({db, dh, di}), vMap, id4}, parallel4,
+              [&](OpBuilder &nb, Location nl,
+                  ValueRange args) -> SmallVector<Value> {
+                Value p = arith::MulFOp::create(
+                    nb, nl, toFloat(nb, nl, args[1], f32), args[2]);
+                return {arith::AddFOp::create(nb, nl, args[0], p)};
+              })[0];
+          // out_t[b, hq, m] = scale * sum_i q[b, hq, i] * S[b, hq / g, i, m]
+          AffineExpr kvHead = groups == 1 ? dh : dh.floorDiv(groups);
+          auto oType = RankedTensorType::get({outShape[0], qHeads, outShape[3]},
+                                             f32);
+          SmallVector<OpFoldResult> oDims = {sDims[0], b.getIndexAttr(qHeads),
+                                             sDims[3]};
+          Value ot = buildGeneric(
+              b, l, {qt, s},
+              createFilled(b, l, oType, oDims, createScalar(b, l, f32, 0)),
+              {map4({db, dh, dm}), map4({db, kvHead, dm, di}),
+               map4({db, dh, di})},
+              reduceLast,
+              [&](OpBuilder &nb, Location nl,
+                  ValueRange args) -> SmallVector<Value> {
+                Value p = arith::MulFOp::create(
+                    nb, nl, toFloat(nb, nl, args[0], f32), args[1]);
+                return {arith::AddFOp::create(nb, nl, args[2], p)};
+              })[0];
+          ot = buildElementwise(b, l, oType, ot,
+                                [&](OpBuilder &nb, Location nl, ValueRange args) {
+                                  return arith::MulFOp::create(nb, nl, args[0],
+                                                               scale)
+                                      .getResult();
+                                });
+          Value o = insertSlice(
+              b, l, ot, carried[1],
+              {b.getIndexAttr(0), t, b.getIndexAttr(0), b.getIndexAttr(0)},
+              {oDims[0], b.getIndexAttr(1), oDims[1], oDims[2]});
+          scf::YieldOp::create(b, l, ValueRange{s, o});
+        });
+
+    // [B, T, Hq, dv] -> [B, T, Hq * dv] in the output type.
+    Value result = truncateToType(
+        rewriter, loc, loop.getResult(1),
+        RankedTensorType::get(outShape, outType.getElementType()));
+    int64_t merged = ShapedType::isDynamic(outShape[3])
+                         ? ShapedType::kDynamic
+                         : qHeads * outShape[3];
+    result = tensor::CollapseShapeOp::create(
+        rewriter, loc,
+        RankedTensorType::get({outShape[0], outShape[1], merged},
+                              outType.getElementType()),
+        result, ArrayRef<ReassociationIndices>{{0}, {1}, {2, 3}});
+    Value finalState = truncateToType(
+        rewriter, loc, loop.getResult(0),
+        RankedTensorType::get(stateShape, stateType.getElementType()));
+    rewriter.replaceOp(op, {castTo(rewriter, loc, result, outType),
+                            castTo(rewriter, loc, finalState, stateType)});
+    return success();
+  }
+};
+
 } // namespace
 } // namespace onnxc::lowering
 
 void onnxc::lowering::nnx::populateAttentionPatterns(
     const mlir::TypeConverter &converter, mlir::RewritePatternSet &patterns) {
-  patterns.add<AttentionPattern>(converter, patterns.getContext());
+  patterns.add<AttentionPattern, LinearAttentionPattern>(converter,
+                                                        patterns.getContext());
 }

@@ -220,3 +220,35 @@ func.func @loop_rank_change(%m: tensor<i64>, %y: tensor<1xf32>, %none: none) -> 
   }
   return %0 : tensor<?x?xf32>
 }
+
+// -----
+
+func.func @linear_attention_int(%q: tensor<1x2x8xi32>, %none: none) -> tensor<1x2x8xi32> {
+  // expected-error @+1 {{cannot lower: the operands must be float tensors}}
+  %0, %1 = onnx.LinearAttention %q, %q, %q, %none, %none, %none {q_num_heads = 2 : i64, kv_num_heads = 2 : i64, update_rule = "linear"} : (tensor<1x2x8xi32>, tensor<1x2x8xi32>, tensor<1x2x8xi32>, none, none, none) -> (tensor<1x2x8xi32>, tensor<1x2x4x4xi32>)
+  return %0 : tensor<1x2x8xi32>
+}
+
+// -----
+
+func.func @linear_attention_rank(%q: tensor<1x2x2x4xf32>, %none: none) -> tensor<1x2x2x4xf32> {
+  // expected-error @+1 {{cannot lower: query, key, value, decay and beta must have rank 3}}
+  %0, %1 = onnx.LinearAttention %q, %q, %q, %none, %none, %none {q_num_heads = 2 : i64, kv_num_heads = 2 : i64, update_rule = "linear"} : (tensor<1x2x2x4xf32>, tensor<1x2x2x4xf32>, tensor<1x2x2x4xf32>, none, none, none) -> (tensor<1x2x2x4xf32>, tensor<1x2x4x4xf32>)
+  return %0 : tensor<1x2x2x4xf32>
+}
+
+// -----
+
+func.func @linear_attention_decay(%q: tensor<1x2x8xf32>, %d: tensor<1x2x3xf32>, %none: none) -> tensor<1x2x8xf32> {
+  // expected-error @+1 {{cannot lower: the last dim of decay must be kv_num_heads or kv_num_heads * d_k}}
+  %0, %1 = onnx.LinearAttention %q, %q, %q, %none, %d, %none {q_num_heads = 2 : i64, kv_num_heads = 2 : i64, update_rule = "gated"} : (tensor<1x2x8xf32>, tensor<1x2x8xf32>, tensor<1x2x8xf32>, none, tensor<1x2x3xf32>, none) -> (tensor<1x2x8xf32>, tensor<1x2x4x4xf32>)
+  return %0 : tensor<1x2x8xf32>
+}
+
+// -----
+
+func.func @linear_attention_beta(%q: tensor<1x2x8xf32>, %b: tensor<1x2x3xf32>, %none: none) -> tensor<1x2x8xf32> {
+  // expected-error @+1 {{cannot lower: the last dim of beta must be kv_num_heads or 1}}
+  %0, %1 = onnx.LinearAttention %q, %q, %q, %none, %none, %b {q_num_heads = 2 : i64, kv_num_heads = 2 : i64, update_rule = "delta"} : (tensor<1x2x8xf32>, tensor<1x2x8xf32>, tensor<1x2x8xf32>, none, none, tensor<1x2x3xf32>) -> (tensor<1x2x8xf32>, tensor<1x2x4x4xf32>)
+  return %0 : tensor<1x2x8xf32>
+}

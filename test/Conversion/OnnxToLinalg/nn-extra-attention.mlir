@@ -88,3 +88,34 @@ func.func @attention_nonpad(%q: tensor<2x2x3x8xf32>, %k: tensor<2x2x6x8xf32>, %n
   %0:4 = onnx.Attention %q, %k, %k, %none, %none, %none, %np {is_causal = 1 : i64} : (tensor<2x2x3x8xf32>, tensor<2x2x6x8xf32>, tensor<2x2x6x8xf32>, none, none, none, tensor<2xi64>) -> (tensor<2x2x3x8xf32>, none, none, none)
   return %0#0 : tensor<2x2x3x8xf32>
 }
+
+// -----
+
+// LinearAttention (gated delta rule, 2 query heads on 1 key/value head): an
+// scf.for over time carrying the f32 state [B, Hkv, dk, dv] and the output
+// [B, T, Hq, dv]; per step the state decays by exp(decay), the retrieved
+// value S^T k corrects v by beta, S += k v'^T, and out = scale * q^T S.
+// CHECK-DAG: #[[SKT:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3, d2)>
+// CHECK-DAG: #[[GQA:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1 floordiv 2, d3, d2)>
+// CHECK-LABEL: func.func @linear_attention
+// CHECK-SAME: (%[[Q:[a-z0-9]*]]: tensor<2x4x16xf32>, %[[K:[a-z0-9]*]]: tensor<2x4x8xf32>, %[[V:[a-z0-9]*]]: tensor<2x4x8xf32>, %[[D:[a-z0-9]*]]: tensor<2x4x1xf32>, %[[B:[a-z0-9]*]]: tensor<2x4x1xf32>
+// CHECK: %[[LOOP:.*]]:2 = scf.for %[[T:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[S:.*]] = %{{.*}}, %[[O:.*]] = %{{.*}}) -> (tensor<2x1x8x8xf32>, tensor<2x4x2x8xf32>)
+// CHECK: tensor.extract_slice %[[Q]][0, %[[T]], 0] [2, 1, 16] [1, 1, 1] : tensor<2x4x16xf32> to tensor<2x16xf32>
+// CHECK: %[[G:.*]] = tensor.extract_slice %[[D]][0, %[[T]], 0]
+// CHECK: %[[DECAYED:.*]] = linalg.generic {{.*}} ins(%[[S]], %[[G]] : tensor<2x1x8x8xf32>, tensor<2x1xf32>)
+// CHECK: math.exp
+// CHECK: %[[RET:.*]] = linalg.generic {indexing_maps = [#[[SKT]], {{.*}} iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%[[DECAYED]], %{{.*}} : tensor<2x1x8x8xf32>, tensor<2x1x8xf32>)
+// CHECK: %[[BT:.*]] = tensor.extract_slice %[[B]][0, %[[T]], 0]
+// CHECK: %[[VN:.*]] = linalg.generic {{.*}} ins(%{{.*}}, %[[RET]], %[[BT]] :
+// CHECK: arith.subf
+// CHECK: %[[SN:.*]] = linalg.generic {{.*}} ins(%[[DECAYED]], %{{.*}}, %[[VN]] :
+// CHECK: %[[OT:.*]] = linalg.generic {indexing_maps = [#{{.*}}, #[[GQA]], #{{.*}}], {{.*}} ins(%{{.*}}, %[[SN]] : tensor<2x2x8xf32>, tensor<2x1x8x8xf32>)
+// CHECK: %[[OS:.*]] = linalg.generic {{.*}} ins(%[[OT]] : tensor<2x2x8xf32>)
+// CHECK: %[[ON:.*]] = tensor.insert_slice %[[OS]] into %[[O]][0, %[[T]], 0, 0] [2, 1, 2, 8] [1, 1, 1, 1]
+// CHECK: scf.yield %[[SN]], %[[ON]]
+// CHECK: %[[OUT:.*]] = tensor.collapse_shape %[[LOOP]]#1 {{\[}}[0], [1], [2, 3]] : tensor<2x4x2x8xf32> into tensor<2x4x16xf32>
+// CHECK: return %[[OUT]], %[[LOOP]]#0
+func.func @linear_attention(%q: tensor<2x4x16xf32>, %k: tensor<2x4x8xf32>, %v: tensor<2x4x8xf32>, %d: tensor<2x4x1xf32>, %b: tensor<2x4x1xf32>, %none: none) -> (tensor<2x4x16xf32>, tensor<2x1x8x8xf32>) {
+  %0, %1 = onnx.LinearAttention %q, %k, %v, %none, %d, %b {q_num_heads = 2 : i64, kv_num_heads = 1 : i64} : (tensor<2x4x16xf32>, tensor<2x4x8xf32>, tensor<2x4x8xf32>, none, tensor<2x4x1xf32>, tensor<2x4x1xf32>) -> (tensor<2x4x16xf32>, tensor<2x1x8x8xf32>)
+  return %0, %1 : tensor<2x4x16xf32>, tensor<2x1x8x8xf32>
+}
