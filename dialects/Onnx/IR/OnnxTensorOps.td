@@ -140,6 +140,16 @@ def Onnx_ScatterNDOp : Onnx_TensorOp<"ScatterND"> {
   let hasVerifier = 1;
 }
 
+def Onnx_TensorScatterOp : Onnx_TensorOp<"TensorScatter"> {
+  let summary = "writes update into a copy of past_cache at write_indices along axis";
+  let arguments = (ins Onnx_Tensor:$past_cache, Onnx_Tensor:$update,
+                   Onnx_TensorOrNone:$write_indices,
+                   DefaultValuedAttr<Onnx_I64Attr, "-2">:$axis,
+                   DefaultValuedAttr<StrAttr, "\"linear\"">:$mode);
+  let results = (outs Onnx_Tensor:$present_cache);
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Layout
 //===----------------------------------------------------------------------===//

@@ -277,6 +277,31 @@ LogicalResult ScatterNDOp::inferShapes() {
   return inferSameShapeOp(*this);
 }
 
+LogicalResult TensorScatterOp::verify() {
+  return verifyOneOf(*this, "mode", getMode(), {"linear", "circular"});
+}
+
+LogicalResult TensorScatterOp::inferShapes() {
+  auto cache = getRankedShape(getPastCache());
+  auto update = getRankedShape(getUpdate());
+  if (cache && update) {
+    if (cache->size() != update->size())
+      return emitError() << "update has rank " << update->size()
+                         << ", past_cache has rank " << cache->size();
+    auto axis = normalizeAxis(*this, getAxis(), cache->size(), "axis");
+    if (failed(axis))
+      return failure();
+    for (auto [i, c, u] : llvm::enumerate(*cache, *update)) {
+      if (c == kDyn || u == kDyn)
+        continue;
+      if (static_cast<int64_t>(i) == *axis ? u > c : u != c)
+        return emitError() << "update dimension " << i << " is " << u
+                           << ", past_cache's is " << c;
+    }
+  }
+  return inferSameShapeOp(*this);
+}
+
 //===----------------------------------------------------------------------===//
 // Layout
 //===----------------------------------------------------------------------===//

@@ -228,13 +228,65 @@ struct ScatterNDLowering : OpConversionPattern<onnx::ScatterNDOp> {
   }
 };
 
+/// out[p] = update[p with the axis at p - write_indices[batch]] where that
+/// lands inside the update (modulo the cache length when circular), else
+/// past_cache[p]: a gather, so no copy of the cache is needed.
+struct TensorScatterLowering : OpConversionPattern<onnx::TensorScatterOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::TensorScatterOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Value cache = adaptor.getPastCache(), update = adaptor.getUpdate();
+    int64_t rank = type.getRank();
+    int64_t axis = op.getAxis() < 0 ? op.getAxis() + rank : op.getAxis();
+    if (axis == 0)
+      return reportUnsupported(op, "axis must not be the batch axis");
+    bool circular = op.getMode() == "circular";
+    Value length = dimValue(rewriter, loc, cache, axis);
+    Value updateLength = dimValue(rewriter, loc, update, axis);
+    bool hasIndices = !onnx::isNoValue(op.getWriteIndices());
+    Value indices = adaptor.getWriteIndices();
+    bool idxUnsigned = hasIndices && isUnsignedElement(op.getWriteIndices());
+    Value result = buildIndexedGeneric(
+        rewriter, loc, type, getDims(rewriter, loc, cache), cache,
+        rewriter.getMultiDimIdentityMap(rank),
+        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange args) {
+          Value start = cIndex(b, l, 0);
+          if (hasIndices)
+            start = scalarToIndex(
+                b, l, tensor::ExtractOp::create(b, l, indices, ivs[0]),
+                idxUnsigned);
+          Value s = arith::SubIOp::create(b, l, ivs[axis], start);
+          if (circular) {
+            s = arith::RemSIOp::create(b, l, s, length);
+            s = wrapNegative(b, l, s, length);
+          }
+          Value inside = arith::AndIOp::create(
+              b, l,
+              arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, s,
+                                    cIndex(b, l, 0)),
+              arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, s,
+                                    updateLength));
+          SmallVector<Value> at(ivs);
+          at[axis] = clampIndex(b, l, s, updateLength);
+          Value v = tensor::ExtractOp::create(b, l, update, at);
+          return arith::SelectOp::create(b, l, inside, v, args[0]).getResult();
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 } // namespace
 
 void populateTensorGatherScatterPatterns(const TypeConverter &converter,
                                          RewritePatternSet &patterns) {
-  patterns.add<GatherElementsLowering, GatherNDLowering,
-               ScatterElementsLowering, ScatterLowering, ScatterNDLowering>(
-      converter, patterns.getContext());
+  patterns
+      .add<GatherElementsLowering, GatherNDLowering, ScatterElementsLowering,
+           ScatterLowering, ScatterNDLowering, TensorScatterLowering>(
+          converter, patterns.getContext());
 }
 
 } // namespace onnxc::lowering

@@ -301,11 +301,219 @@ struct NonZeroLowering : OpConversionPattern<onnx::NonZeroOp> {
   }
 };
 
+//===----------------------------------------------------------------------===//
+// Unique
+//===----------------------------------------------------------------------===//
+
+/// Unique slices along an axis (elements of the flattened input without
+/// one). For each slice i: its first occurrence f(i), its output position
+/// pos(i) (the number of distinct smaller slices when sorted, of distinct
+/// earlier ones otherwise) and its number of occurrences; then the outputs
+/// are gathered from the first occurrences. O(n^2 * slice size).
+struct UniqueLowering : OpConversionPattern<onnx::UniqueOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::UniqueOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op, 0);
+    Value x = adaptor.getX();
+    auto xType = cast<RankedTensorType>(x.getType());
+    Type e = xType.getElementType();
+    bool isUnsigned = isUnsignedElement(op.getX());
+    int64_t axis = 0;
+    if (!op.getAxis()) {
+      if (xType.getRank() == 0) {
+        x = tensor::ExpandShapeOp::create(rewriter, loc,
+                                          RankedTensorType::get({1}, e), x,
+                                          ArrayRef<ReassociationIndices>{});
+      } else if (xType.getRank() > 1) {
+        SmallVector<ReassociationIndices> all(1);
+        for (int64_t i = 0; i < xType.getRank(); ++i)
+          all[0].push_back(i);
+        x = tensor::CollapseShapeOp::create(rewriter, loc, x, all);
+      }
+    } else {
+      axis =
+          *op.getAxis() < 0 ? *op.getAxis() + xType.getRank() : *op.getAxis();
+    }
+    int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
+    Value n = dimValue(rewriter, loc, x, axis);
+    SmallVector<Value> sliceUbs;
+    for (int64_t d = 0; d < rank; ++d)
+      if (d != axis)
+        sliceUbs.push_back(dimValue(rewriter, loc, x, d));
+    Type i32 = rewriter.getI32Type();
+    // -1, 0 or 1: slice i against slice j, lexicographically.
+    auto compare = [&](OpBuilder &b, Location l, Value i, Value j) -> Value {
+      Value zero = arith::ConstantIntOp::create(b, l, i32, 0);
+      return buildLoops(
+          b, l, sliceUbs, zero,
+          [&](OpBuilder &nb, Location nl, ValueRange ivs,
+              ValueRange iter) -> SmallVector<Value> {
+            SmallVector<Value> at(ivs.take_front(axis));
+            at.push_back(i);
+            llvm::append_range(at, ivs.drop_front(axis));
+            Value a = tensor::ExtractOp::create(nb, nl, x, at);
+            at[axis] = j;
+            Value c = tensor::ExtractOp::create(nb, nl, x, at);
+            Value less =
+                comesFirst(nb, nl, a, c, /*largest=*/false, isUnsigned);
+            Value more =
+                comesFirst(nb, nl, c, a, /*largest=*/false, isUnsigned);
+            Value v = arith::SelectOp::create(
+                nb, nl, less, arith::ConstantIntOp::create(nb, nl, i32, -1),
+                arith::SelectOp::create(
+                    nb, nl, more, arith::ConstantIntOp::create(nb, nl, i32, 1),
+                    zero));
+            Value undecided = arith::CmpIOp::create(
+                nb, nl, arith::CmpIPredicate::eq, iter[0], zero);
+            return {arith::SelectOp::create(nb, nl, undecided, v, iter[0])};
+          })[0];
+    };
+    auto cmpWith = [&](OpBuilder &b, Location l, Value ord, int64_t v,
+                       arith::CmpIPredicate pred) {
+      return arith::CmpIOp::create(b, l, pred, ord,
+                                   arith::ConstantIntOp::create(b, l, i32, v))
+          .getResult();
+    };
+    auto indexVec =
+        RankedTensorType::get({ShapedType::kDynamic}, rewriter.getIndexType());
+    SmallVector<OpFoldResult> nDims = {n};
+    auto countIf = [&](OpBuilder &b, Location l, Value lo, Value hi,
+                       function_ref<Value(OpBuilder &, Location, Value)> pred) {
+      auto loop = scf::ForOp::create(
+          b, l, lo, hi, cIndex(b, l, 1), ValueRange{cIndex(b, l, 0)},
+          [&](OpBuilder &nb, Location nl, Value j, ValueRange iter) {
+            Value next =
+                arith::AddIOp::create(nb, nl, iter[0], cIndex(nb, nl, 1));
+            scf::YieldOp::create(nb, nl,
+                                 ValueRange{arith::SelectOp::create(
+                                     nb, nl, pred(nb, nl, j), next, iter[0])});
+          });
+      return loop.getResult(0);
+    };
+    // The first occurrence of each slice.
+    Value first = buildIndexedGeneric(
+        rewriter, loc, indexVec, nDims, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange) -> Value {
+          Value i = ivs[0];
+          auto loop = scf::ForOp::create(
+              b, l, cIndex(b, l, 0), i, cIndex(b, l, 1), ValueRange{i},
+              [&](OpBuilder &nb, Location nl, Value j, ValueRange iter) {
+                Value same = cmpWith(nb, nl, compare(nb, nl, j, i), 0,
+                                     arith::CmpIPredicate::eq);
+                Value m = arith::MinSIOp::create(nb, nl, iter[0], j);
+                scf::YieldOp::create(nb, nl,
+                                     ValueRange{arith::SelectOp::create(
+                                         nb, nl, same, m, iter[0])});
+              });
+          return loop.getResult(0);
+        });
+    auto isFirst = [&](OpBuilder &b, Location l, Value j) -> Value {
+      Value f = tensor::ExtractOp::create(b, l, first, j);
+      return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, f, j);
+    };
+    Value count = countIf(rewriter, loc, cIndex(rewriter, loc, 0), n, isFirst);
+    bool sorted = op.getSorted() != 0;
+    Value pos = buildIndexedGeneric(
+        rewriter, loc, indexVec, nDims, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange) -> Value {
+          Value i = ivs[0];
+          if (sorted)
+            return countIf(b, l, cIndex(b, l, 0), n,
+                           [&](OpBuilder &nb, Location nl, Value j) -> Value {
+                             Value smaller =
+                                 cmpWith(nb, nl, compare(nb, nl, j, i), -1,
+                                         arith::CmpIPredicate::eq);
+                             return arith::AndIOp::create(
+                                 nb, nl, isFirst(nb, nl, j), smaller);
+                           });
+          Value f = tensor::ExtractOp::create(b, l, first, i);
+          return countIf(b, l, cIndex(b, l, 0), f, isFirst);
+        });
+    Value occurrences = buildIndexedGeneric(
+        rewriter, loc, indexVec, nDims, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange) -> Value {
+          return countIf(b, l, cIndex(b, l, 0), n,
+                         [&](OpBuilder &nb, Location nl, Value j) -> Value {
+                           return cmpWith(nb, nl, compare(nb, nl, j, ivs[0]), 0,
+                                          arith::CmpIPredicate::eq);
+                         });
+        });
+    // The first occurrence of the slice at each output position.
+    Value sources =
+        tensor::EmptyOp::create(rewriter, loc, indexVec, ValueRange{count});
+    sources =
+        scf::ForOp::create(
+            rewriter, loc, cIndex(rewriter, loc, 0), n,
+            cIndex(rewriter, loc, 1), ValueRange{sources},
+            [&](OpBuilder &b, Location l, Value i, ValueRange iter) {
+              auto ifOp = scf::IfOp::create(
+                  b, l, isFirst(b, l, i),
+                  [&](OpBuilder &tb, Location tl) {
+                    Value p = tensor::ExtractOp::create(tb, tl, pos, i);
+                    scf::YieldOp::create(tb, tl,
+                                         ValueRange{tensor::InsertOp::create(
+                                             tb, tl, i, iter[0], p)});
+                  },
+                  [&](OpBuilder &eb, Location el) {
+                    scf::YieldOp::create(eb, el, iter[0]);
+                  });
+              scf::YieldOp::create(b, l, ifOp.getResults());
+            })
+            .getResult(0);
+    SmallVector<OpFoldResult> yDims = getDims(rewriter, loc, x);
+    yDims[axis] = count;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      if (!type.isDynamicDim(d))
+        yDims[d] = rewriter.getIndexAttr(type.getDimSize(d));
+    Value y = buildIndexedGeneric(
+        rewriter, loc, type, yDims, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange) {
+          SmallVector<Value> at(ivs);
+          at[axis] = tensor::ExtractOp::create(b, l, sources, ivs[axis]);
+          return tensor::ExtractOp::create(b, l, x, at).getResult();
+        });
+    auto i64Vector =
+        [&](Value from, Value size, unsigned result,
+            function_ref<Value(OpBuilder &, Location, Value)> fn) -> Value {
+      if (isa<NoneType>(op->getResult(result).getType()))
+        return Value();
+      auto t = getConvertedResultType(getTypeConverter(), op, result);
+      SmallVector<OpFoldResult> dims = {
+          t.isDynamicDim(0) ? OpFoldResult(size)
+                            : rewriter.getIndexAttr(t.getDimSize(0))};
+      return buildIndexedGeneric(
+          rewriter, loc, t, dims, {}, {},
+          [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange) {
+            Value v = fn(b, l, ivs[0]);
+            return arith::IndexCastOp::create(b, l, b.getI64Type(), v)
+                .getResult();
+          });
+    };
+    auto at = [](Value t) {
+      return [t](OpBuilder &b, Location l, Value i) -> Value {
+        return tensor::ExtractOp::create(b, l, t, i);
+      };
+    };
+    Value indices = i64Vector(sources, count, 1, at(sources));
+    Value inverse = i64Vector(pos, n, 2, at(pos));
+    Value counts = i64Vector(
+        sources, count, 3, [&](OpBuilder &b, Location l, Value p) -> Value {
+          Value s = tensor::ExtractOp::create(b, l, sources, p);
+          return tensor::ExtractOp::create(b, l, occurrences, s);
+        });
+    rewriter.replaceOp(op, {y, indices, inverse, counts});
+    return success();
+  }
+};
+
 } // namespace
 
 void populateTensorSelectionPatterns(const TypeConverter &converter,
                                      RewritePatternSet &patterns) {
-  patterns.add<TopKLowering, CompressLowering, NonZeroLowering>(
+  patterns.add<TopKLowering, CompressLowering, NonZeroLowering, UniqueLowering>(
       converter, patterns.getContext());
 }
 

@@ -759,6 +759,127 @@ struct MelWeightMatrixLowering : OpConversionPattern<onnx::MelWeightMatrixOp> {
   }
 };
 
+//===----------------------------------------------------------------------===//
+// Det
+//===----------------------------------------------------------------------===//
+
+/// Gaussian elimination with partial pivoting, in f64, of a copy of each
+/// matrix; the determinant is the product of the pivots, negated per row
+/// swap.
+struct DetLowering : OpConversionPattern<onnx::DetOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::DetOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type e = type.getElementType();
+    if (failed(checkFloat(op, e)))
+      return failure();
+    Value x = adaptor.getX();
+    int64_t batchRank = type.getRank();
+    Type f64 = rewriter.getF64Type();
+    Value n = dimValue(rewriter, loc, x, batchRank);
+    SmallVector<Value> batchUbs;
+    for (int64_t i = 0; i < batchRank; ++i)
+      batchUbs.push_back(dimValue(rewriter, loc, x, i));
+    auto matType = RankedTensorType::get(
+        {ShapedType::kDynamic, ShapedType::kDynamic}, f64);
+    Value out = createEmpty(rewriter, loc, type, getDims(rewriter, loc, x));
+    auto body = [&](OpBuilder &b, Location l, ValueRange batch,
+                    ValueRange iter) -> SmallVector<Value> {
+      // The matrix in f64.
+      Value m = buildIndexedGeneric(
+          b, l, matType, {n, n}, {}, {},
+          [&](OpBuilder &nb, Location nl, ValueRange ivs, ValueRange) {
+            SmallVector<Value> at(batch);
+            at.append(ivs.begin(), ivs.end());
+            return toCompute(nb, nl, tensor::ExtractOp::create(nb, nl, x, at),
+                             f64);
+          });
+      Value one = cIndex(b, l, 1);
+      auto kLoop = scf::ForOp::create(
+          b, l, cIndex(b, l, 0), n, one,
+          ValueRange{m, createScalar(b, l, f64, 1)},
+          [&](OpBuilder &kb, Location kl, Value k, ValueRange kIter) {
+            Value a = kIter[0];
+            auto get = [&](OpBuilder &gb, Location gl, Value t, Value i,
+                           Value j) {
+              return tensor::ExtractOp::create(gb, gl, t, ValueRange{i, j})
+                  .getResult();
+            };
+            // The row with the largest |a[i][k]|, i >= k.
+            auto pivot = scf::ForOp::create(
+                kb, kl, k, n, one, ValueRange{k, createScalar(kb, kl, f64, -1)},
+                [&](OpBuilder &pb, Location pl, Value i, ValueRange pIter) {
+                  Value v = math::AbsFOp::create(pb, pl, get(pb, pl, a, i, k));
+                  Value better = arith::CmpFOp::create(
+                      pb, pl, arith::CmpFPredicate::OGT, v, pIter[1]);
+                  scf::YieldOp::create(
+                      pb, pl,
+                      ValueRange{
+                          arith::SelectOp::create(pb, pl, better, i, pIter[0]),
+                          arith::SelectOp::create(pb, pl, better, v,
+                                                  pIter[1])});
+                });
+            Value p = pivot.getResult(0);
+            // Swap rows k and p.
+            auto swap = scf::ForOp::create(
+                kb, kl, cIndex(kb, kl, 0), n, one, ValueRange{a},
+                [&](OpBuilder &sb, Location sl, Value j, ValueRange sIter) {
+                  Value rk = get(sb, sl, sIter[0], k, j);
+                  Value rp = get(sb, sl, sIter[0], p, j);
+                  Value t = tensor::InsertOp::create(sb, sl, rp, sIter[0],
+                                                     ValueRange{k, j});
+                  t = tensor::InsertOp::create(sb, sl, rk, t, ValueRange{p, j});
+                  scf::YieldOp::create(sb, sl, t);
+                });
+            a = swap.getResult(0);
+            Value swapped =
+                arith::CmpIOp::create(kb, kl, arith::CmpIPredicate::ne, p, k);
+            Value det = kIter[1];
+            det = arith::SelectOp::create(
+                kb, kl, swapped, arith::NegFOp::create(kb, kl, det), det);
+            Value pv = get(kb, kl, a, k, k);
+            det = arith::MulFOp::create(kb, kl, det, pv);
+            Value zero = createScalar(kb, kl, f64, 0);
+            Value singular = arith::CmpFOp::create(
+                kb, kl, arith::CmpFPredicate::OEQ, pv, zero);
+            Value safePivot = arith::SelectOp::create(
+                kb, kl, singular, createScalar(kb, kl, f64, 1), pv);
+            // Eliminate below the pivot.
+            Value next = arith::AddIOp::create(kb, kl, k, one);
+            auto rows = scf::ForOp::create(
+                kb, kl, next, n, one, ValueRange{a},
+                [&](OpBuilder &rb, Location rl, Value i, ValueRange rIter) {
+                  Value f = arith::DivFOp::create(
+                      rb, rl, get(rb, rl, rIter[0], i, k), safePivot);
+                  auto cols = scf::ForOp::create(
+                      rb, rl, next, n, one, ValueRange{rIter[0]},
+                      [&](OpBuilder &cb, Location cl, Value j,
+                          ValueRange cIter) {
+                        Value v = arith::SubFOp::create(
+                            cb, cl, get(cb, cl, cIter[0], i, j),
+                            arith::MulFOp::create(cb, cl, f,
+                                                  get(cb, cl, cIter[0], k, j)));
+                        scf::YieldOp::create(
+                            cb, cl,
+                            tensor::InsertOp::create(cb, cl, v, cIter[0],
+                                                     ValueRange{i, j})
+                                .getResult());
+                      });
+                  scf::YieldOp::create(rb, rl, cols.getResults());
+                });
+            scf::YieldOp::create(kb, kl, ValueRange{rows.getResult(0), det});
+          });
+      Value det = toCompute(b, l, kLoop.getResult(1), e);
+      return {tensor::InsertOp::create(b, l, det, iter[0], batch).getResult()};
+    };
+    rewriter.replaceOp(op, buildLoops(rewriter, loc, batchUbs, out, body)[0]);
+    return success();
+  }
+};
+
 } // namespace
 
 void populateTensorMathPatterns(const TypeConverter &converter,
@@ -770,7 +891,8 @@ void populateTensorMathPatterns(const TypeConverter &converter,
            WindowLowering<onnx::HannWindowOp, WindowKind::Hann>,
            WindowLowering<onnx::HammingWindowOp, WindowKind::Hamming>,
            WindowLowering<onnx::BlackmanWindowOp, WindowKind::Blackman>,
-           MelWeightMatrixLowering>(converter, patterns.getContext());
+           MelWeightMatrixLowering, DetLowering>(converter,
+                                                 patterns.getContext());
 }
 
 } // namespace onnxc::lowering

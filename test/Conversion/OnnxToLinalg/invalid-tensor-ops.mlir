@@ -105,3 +105,19 @@ func.func @einsum_bool(%x: tensor<2x3xi1>) -> tensor<2xi1> {
   %0 = onnx.Einsum %x {equation = "ij->i"} : (tensor<2x3xi1>) -> tensor<2xi1>
   return %0 : tensor<2xi1>
 }
+
+// -----
+
+func.func @tensor_scatter_batch_axis(%c: tensor<8x4xf32>, %u: tensor<2x4xf32>, %none: none) -> tensor<8x4xf32> {
+  // expected-error @+1 {{cannot lower: axis must not be the batch axis}}
+  %0 = onnx.TensorScatter %c, %u, %none {axis = 0 : i64} : (tensor<8x4xf32>, tensor<2x4xf32>, none) -> tensor<8x4xf32>
+  return %0 : tensor<8x4xf32>
+}
+
+// -----
+
+func.func @det_int(%x: tensor<3x3xi32>) -> tensor<i32> {
+  // expected-error @+1 {{cannot lower: element type i32 is not supported by this op}}
+  %0 = onnx.Det %x : (tensor<3x3xi32>) -> tensor<i32>
+  return %0 : tensor<i32>
+}

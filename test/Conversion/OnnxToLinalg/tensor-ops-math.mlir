@@ -99,3 +99,19 @@ func.func @lrn(%x: tensor<1x5x2x2xf32>) -> tensor<1x5x2x2xf32> {
   %0 = onnx.LRN %x {size = 3 : i64} : (tensor<1x5x2x2xf32>) -> tensor<1x5x2x2xf32>
   return %0 : tensor<1x5x2x2xf32>
 }
+
+// -----
+
+// Det: per matrix, an f64 copy eliminated with partial pivoting.
+// CHECK-LABEL: func.func @det
+// CHECK: scf.for {{.*}} -> (tensor<2xf32>)
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<?x?xf64>)
+// CHECK: scf.for {{.*}} -> (tensor<?x?xf64>, f64)
+// CHECK: math.absf
+// CHECK: arith.negf
+// CHECK: arith.truncf %{{.*}} : f64 to f32
+// CHECK: tensor.insert
+func.func @det(%x: tensor<2x3x3xf32>) -> tensor<2xf32> {
+  %0 = onnx.Det %x : (tensor<2x3x3xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}

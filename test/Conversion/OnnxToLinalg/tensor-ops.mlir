@@ -282,3 +282,41 @@ func.func @grid_sample(%x: tensor<1x1x4x4xf32>, %g: tensor<1x3x2x2xf32>) -> tens
   %0 = onnx.GridSample %x, %g : (tensor<1x1x4x4xf32>, tensor<1x3x2x2xf32>) -> tensor<1x1x3x2xf32>
   return %0 : tensor<1x1x3x2xf32>
 }
+
+// -----
+
+// Unique: first occurrences, output positions and counts per element, then
+// the sources of the output positions; the outputs gather from them.
+// CHECK-LABEL: func.func @unique_sorted
+// CHECK: %[[FIRST:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<?xindex>)
+// CHECK: } -> tensor<?xindex>
+// CHECK: %[[COUNT:.*]] = scf.for {{.*}} -> (index)
+// CHECK: %[[POS:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<?xindex>)
+// CHECK: %[[OCC:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<?xindex>)
+// CHECK: %[[SRC:.*]] = scf.for {{.*}} -> (tensor<?xindex>)
+// CHECK: scf.if
+// CHECK: tensor.empty(%[[COUNT]]) : tensor<?xf32>
+// CHECK: tensor.empty(%[[COUNT]]) : tensor<?xi64>
+// CHECK: tensor.empty() : tensor<6xi64>
+// CHECK: tensor.empty(%[[COUNT]]) : tensor<?xi64>
+func.func @unique_sorted(%x: tensor<6xf32>) -> (tensor<?xf32>, tensor<?xi64>, tensor<6xi64>, tensor<?xi64>) {
+  %0:4 = onnx.Unique %x : (tensor<6xf32>) -> (tensor<?xf32>, tensor<?xi64>, tensor<6xi64>, tensor<?xi64>)
+  return %0#0, %0#1, %0#2, %0#3 : tensor<?xf32>, tensor<?xi64>, tensor<6xi64>, tensor<?xi64>
+}
+
+// -----
+
+// TensorScatter is a gather: the update where the position falls in it
+// (modulo the cache length when circular), the cache elsewhere.
+// CHECK-LABEL: func.func @tensor_scatter_circular
+// CHECK-SAME: (%[[C:.*]]: tensor<2x3x8x4xf32>, %[[U:.*]]: tensor<2x3x2x4xf32>, %[[W:.*]]: tensor<2xi64>)
+// CHECK: linalg.generic {{.*}} ins(%[[C]] : tensor<2x3x8x4xf32>)
+// CHECK-NEXT: ^bb0(%[[OLD:.*]]: f32, %{{.*}}: f32):
+// CHECK: tensor.extract %[[W]]
+// CHECK: arith.remsi
+// CHECK: %[[NEW:.*]] = tensor.extract %[[U]]
+// CHECK: arith.select %{{.*}}, %[[NEW]], %[[OLD]] : f32
+func.func @tensor_scatter_circular(%c: tensor<2x3x8x4xf32>, %u: tensor<2x3x2x4xf32>, %w: tensor<2xi64>) -> tensor<2x3x8x4xf32> {
+  %0 = onnx.TensorScatter %c, %u, %w {mode = "circular"} : (tensor<2x3x8x4xf32>, tensor<2x3x2x4xf32>, tensor<2xi64>) -> tensor<2x3x8x4xf32>
+  return %0 : tensor<2x3x8x4xf32>
+}

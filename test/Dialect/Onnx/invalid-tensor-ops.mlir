@@ -424,3 +424,19 @@ func.func @window_negative(%x: tensor<2x3xf32>) {
   %0 = onnx.HammingWindow %n : (tensor<i64>) -> tensor<*xf32>
   return
 }
+
+// -----
+
+func.func @tensor_scatter_mode(%c: tensor<2x8x4xf32>, %u: tensor<2x2x4xf32>, %none: none) {
+  // expected-error @+1 {{'onnx.TensorScatter' op mode "ring" is not one of linear, circular}}
+  %0 = onnx.TensorScatter %c, %u, %none {mode = "ring"} : (tensor<2x8x4xf32>, tensor<2x2x4xf32>, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @tensor_scatter_update(%c: tensor<2x8x4xf32>, %u: tensor<2x9x4xf32>, %none: none) {
+  // expected-error @+1 {{update dimension 1 is 9, past_cache's is 8}}
+  %0 = onnx.TensorScatter %c, %u, %none : (tensor<2x8x4xf32>, tensor<2x9x4xf32>, none) -> tensor<*xf32>
+  return
+}

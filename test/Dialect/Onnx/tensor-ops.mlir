@@ -201,3 +201,15 @@ func.func @windows(%n: tensor<i32>, %x: tensor<2x3x3xf32>) -> (tensor<*xf32>, te
   %3 = onnx.Det %x : (tensor<2x3x3xf32>) -> tensor<*xf32>
   return %0, %1, %2, %3 : tensor<*xf32>, tensor<*xf64>, tensor<*xf32>, tensor<*xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @unique_and_tensor_scatter
+// CHECK-SAME: -> (tensor<?xf32>, tensor<?xi64>, tensor<12xi64>, tensor<?xi64>, tensor<3x?xf32>, tensor<4xi64>, tensor<2x8x4xf32>)
+func.func @unique_and_tensor_scatter(%x: tensor<3x4xf32>, %c: tensor<2x8x4xf32>, %u: tensor<2x2x4xf32>, %none: none)
+    -> (tensor<*xf32>, tensor<*xi64>, tensor<*xi64>, tensor<*xi64>, tensor<*xf32>, tensor<*xi64>, tensor<*xf32>) {
+  %0:4 = onnx.Unique %x : (tensor<3x4xf32>) -> (tensor<*xf32>, tensor<*xi64>, tensor<*xi64>, tensor<*xi64>)
+  %1:4 = onnx.Unique %x {axis = 1 : i64, sorted = 0 : i64} : (tensor<3x4xf32>) -> (tensor<*xf32>, none, tensor<*xi64>, none)
+  %2 = onnx.TensorScatter %c, %u, %none : (tensor<2x8x4xf32>, tensor<2x2x4xf32>, none) -> tensor<*xf32>
+  return %0#0, %0#1, %0#2, %0#3, %1#0, %1#2, %2 : tensor<*xf32>, tensor<*xi64>, tensor<*xi64>, tensor<*xi64>, tensor<*xf32>, tensor<*xi64>, tensor<*xf32>
+}
