@@ -540,4 +540,70 @@ LogicalResult RNNOp::inferShapes() {
                         getHiddenSize(), getLayout(), 1);
 }
 
+//===----------------------------------------------------------------------===//
+// Adagrad, Adam, Momentum
+//===----------------------------------------------------------------------===//
+
+/// `groups` tensors per optimized tensor among the variadic inputs, `states`
+/// outputs per optimized tensor.
+static LogicalResult verifyOptimizer(Operation *op, ValueRange inputs,
+                                     unsigned groups, unsigned outputsPer) {
+  if (inputs.empty() || inputs.size() % groups != 0)
+    return op->emitOpError() << "has " << inputs.size() + 2
+                             << " inputs, expected R, T and " << groups
+                             << " tensors per optimized tensor";
+  unsigned n = inputs.size() / groups;
+  if (op->getNumResults() != outputsPer * n)
+    return op->emitOpError() << "has " << op->getNumResults()
+                             << " outputs, expected " << outputsPer * n;
+  return success();
+}
+
+/// Output k * n + i has the type of input `inputGroups[k]` * n + i.
+static LogicalResult inferOptimizer(Operation *op, ValueRange inputs,
+                                    Value r, Value t,
+                                    ArrayRef<unsigned> inputGroups) {
+  for (Value scalar : {r, t}) {
+    auto shape = getRankedShape(scalar);
+    if (shape && llvm::any_of(*shape, [](int64_t d) { return d > 1; }))
+      return op->emitError() << "R and T must be scalars";
+  }
+  if (!isa<IntegerType>(getElementType(t)))
+    return op->emitError() << "T must be an integer";
+  unsigned n = op->getNumResults() / inputGroups.size();
+  for (auto [k, group] : llvm::enumerate(inputGroups))
+    for (unsigned i = 0; i < n; ++i)
+      if (failed(refineResultType(op, k * n + i,
+                                  inputs[group * n + i].getType())))
+        return failure();
+  return success();
+}
+
+LogicalResult AdagradOp::verify() {
+  return verifyOptimizer(*this, getInputs(), 3, 2);
+}
+
+LogicalResult AdagradOp::inferShapes() {
+  return inferOptimizer(*this, getInputs(), getR(), getT(), {0, 2});
+}
+
+LogicalResult AdamOp::verify() {
+  return verifyOptimizer(*this, getInputs(), 4, 3);
+}
+
+LogicalResult AdamOp::inferShapes() {
+  return inferOptimizer(*this, getInputs(), getR(), getT(), {0, 2, 3});
+}
+
+LogicalResult MomentumOp::verify() {
+  if (getMode() != "standard" && getMode() != "nesterov")
+    return emitOpError() << "mode \"" << getMode()
+                         << "\" is not one of standard, nesterov";
+  return verifyOptimizer(*this, getInputs(), 3, 2);
+}
+
+LogicalResult MomentumOp::inferShapes() {
+  return inferOptimizer(*this, getInputs(), getR(), getT(), {0, 2});
+}
+
 } // namespace onnxc::onnx

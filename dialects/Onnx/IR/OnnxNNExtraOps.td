@@ -185,4 +185,41 @@ def Onnx_RNNOp : Onnx_NNExtraOp<"RNN"> {
   let results = (outs Onnx_TensorOrNone:$Y, Onnx_TensorOrNone:$Y_h);
 }
 
+//===----------------------------------------------------------------------===//
+// Optimizers (ai.onnx.preview.training)
+//===----------------------------------------------------------------------===//
+
+// Inputs: the learning rate R and the update count T (scalars), then n
+// tensors to optimize, their n gradients and the n (or 2n) accumulated
+// states; outputs: the n updated tensors, then the updated states.
+class Onnx_OptimizerOp<string mnemonic, dag attrs>
+    : Onnx_NNExtraOp<mnemonic> {
+  let arguments = !con((ins Onnx_Tensor:$R, Onnx_Tensor:$T,
+                            Variadic<Onnx_Tensor>:$inputs), attrs);
+  let results = (outs Variadic<Onnx_Tensor>:$outputs);
+  let hasVerifier = 1;
+}
+
+def Onnx_AdagradOp : Onnx_OptimizerOp<"Adagrad", (ins
+    DefaultValuedAttr<F32Attr, "0.0">:$decay_factor,
+    DefaultValuedAttr<F32Attr, "1e-06">:$epsilon,
+    DefaultValuedAttr<F32Attr, "0.0">:$norm_coefficient)> {
+  let summary = "Adagrad step: inputs X..., G..., H...; outputs X..., H...";
+}
+
+def Onnx_AdamOp : Onnx_OptimizerOp<"Adam", (ins
+    DefaultValuedAttr<F32Attr, "0.9">:$alpha,
+    DefaultValuedAttr<F32Attr, "0.999">:$beta,
+    DefaultValuedAttr<F32Attr, "1e-06">:$epsilon,
+    DefaultValuedAttr<F32Attr, "0.0">:$norm_coefficient,
+    DefaultValuedAttr<F32Attr, "0.0">:$norm_coefficient_post)> {
+  let summary = "Adam step: inputs X..., G..., V..., H...; outputs X..., V..., H...";
+}
+
+def Onnx_MomentumOp : Onnx_OptimizerOp<"Momentum", (ins
+    F32Attr:$alpha, F32Attr:$beta, StrAttr:$mode, F32Attr:$norm_coefficient)> {
+  let summary = "momentum step (standard or nesterov): inputs X..., G..., "
+                "V...; outputs X..., V...";
+}
+
 #endif // ONNXC_DIALECT_ONNX_ONNXNNEXTRAOPS_TD

@@ -548,4 +548,5 @@ void onnxc::populateOnnxToLinalgNNExtraPatterns(
   lowering::nnx::populateAttentionPatterns(converter, patterns);
   lowering::nnx::populateRecurrentPatterns(converter, patterns);
   lowering::nnx::populateLoopPatterns(converter, patterns);
+  lowering::nnx::populateOptimizerPatterns(converter, patterns);
 }

@@ -252,3 +252,11 @@ func.func @linear_attention_beta(%q: tensor<1x2x8xf32>, %b: tensor<1x2x3xf32>, %
   %0, %1 = onnx.LinearAttention %q, %q, %q, %none, %none, %b {q_num_heads = 2 : i64, kv_num_heads = 2 : i64, update_rule = "delta"} : (tensor<1x2x8xf32>, tensor<1x2x8xf32>, tensor<1x2x8xf32>, none, none, tensor<1x2x3xf32>) -> (tensor<1x2x8xf32>, tensor<1x2x4x4xf32>)
   return %0 : tensor<1x2x8xf32>
 }
+
+// -----
+
+func.func @adagrad_int(%r: tensor<f32>, %t: tensor<i64>, %x: tensor<2xi32>) -> tensor<2xi32> {
+  // expected-error @+1 {{cannot lower: the tensors of one update must be float tensors of one type}}
+  %0:2 = onnx.Adagrad %r, %t, %x, %x, %x : (tensor<f32>, tensor<i64>, tensor<2xi32>, tensor<2xi32>, tensor<2xi32>) -> (tensor<2xi32>, tensor<2xi32>)
+  return %0#0 : tensor<2xi32>
+}

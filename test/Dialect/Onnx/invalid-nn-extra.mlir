@@ -375,3 +375,43 @@ func.func @gru_rank(%x: tensor<2x3xf32>, %w: tensor<1x6x3xf32>, %r: tensor<1x6x2
   %0:2 = onnx.GRU %x, %w, %r, %none, %none, %none : (tensor<2x3xf32>, tensor<1x6x3xf32>, tensor<1x6x2xf32>, none, none, none) -> (tensor<*xf32>, none)
   return
 }
+
+// -----
+
+func.func @adagrad_inputs(%r: tensor<f32>, %t: tensor<i64>, %x: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.Adagrad' op has 4 inputs, expected R, T and 3 tensors per optimized tensor}}
+  %0:2 = onnx.Adagrad %r, %t, %x, %x : (tensor<f32>, tensor<i64>, tensor<2xf32>, tensor<2xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @adam_outputs(%r: tensor<f32>, %t: tensor<i64>, %x: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.Adam' op has 2 outputs, expected 3}}
+  %0:2 = onnx.Adam %r, %t, %x, %x, %x, %x : (tensor<f32>, tensor<i64>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @momentum_mode(%r: tensor<f32>, %t: tensor<i64>, %x: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.Momentum' op mode "heavy" is not one of standard, nesterov}}
+  %0:2 = onnx.Momentum %r, %t, %x, %x, %x {alpha = 0.9 : f32, beta = 0.1 : f32, mode = "heavy", norm_coefficient = 0.0 : f32} : (tensor<f32>, tensor<i64>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @momentum_scalar(%r: tensor<2xf32>, %t: tensor<i64>, %x: tensor<2xf32>) {
+  // expected-error @+1 {{R and T must be scalars}}
+  %0:2 = onnx.Momentum %r, %t, %x, %x, %x {alpha = 0.9 : f32, beta = 0.1 : f32, mode = "standard", norm_coefficient = 0.0 : f32} : (tensor<2xf32>, tensor<i64>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @adagrad_count(%r: tensor<f32>, %t: tensor<f32>, %x: tensor<2xf32>) {
+  // expected-error @+1 {{T must be an integer}}
+  %0:2 = onnx.Adagrad %r, %t, %x, %x, %x : (tensor<f32>, tensor<f32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}

@@ -124,3 +124,18 @@ func.func @scan(%init: tensor<2xf32>, %x: tensor<3x2xf32>) -> (tensor<*xf32>, te
   }
   return %0#0, %0#1 : tensor<*xf32>, tensor<*xf32>
 }
+
+// -----
+
+// Optimizers: the updated tensors, then the states, typed as the inputs.
+// CHECK-LABEL: func.func @optimizers
+// CHECK: onnx.Adagrad {{.*}} -> (tensor<1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<2xf32>)
+// CHECK: onnx.Adam {{.*}} -> (tensor<2xf32>, tensor<2xf32>, tensor<2xf32>)
+// CHECK: onnx.Momentum {{.*}} -> (tensor<2xf32>, tensor<2xf32>)
+func.func @optimizers(%r: tensor<f32>, %t: tensor<i64>, %a: tensor<1xf32>, %b: tensor<2xf32>)
+    -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>) {
+  %0:4 = onnx.Adagrad %r, %t, %a, %b, %a, %b, %a, %b : (tensor<f32>, tensor<i64>, tensor<1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<2xf32>, tensor<1xf32>, tensor<2xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>)
+  %1:3 = onnx.Adam %r, %t, %b, %b, %b, %b : (tensor<f32>, tensor<i64>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>)
+  %2:2 = onnx.Momentum %r, %t, %b, %b, %b {alpha = 0.9 : f32, beta = 0.1 : f32, mode = "nesterov", norm_coefficient = 0.0 : f32} : (tensor<f32>, tensor<i64>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return %0#1, %1#2, %2#1 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>
+}
