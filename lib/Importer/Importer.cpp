@@ -359,6 +359,11 @@ LogicalResult ModelImporter::importNode(const ::onnx::NodeProto &node,
       continue;
     }
     if (attr.name() == "to" && node.op_type() == "Cast") {
+      if (attr.type() != ::onnx::AttributeProto::INT &&
+          attr.type() != ::onnx::AttributeProto::STRING)
+        return emitError(loc)
+               << "attribute \"to\" must be an int (a data_type code), not "
+               << ::onnx::AttributeProto::AttributeType_Name(attr.type());
       Type to = attr.type() == ::onnx::AttributeProto::STRING
                     ? Type()
                     : convertElementType(&ctx, attr.i());
@@ -443,6 +448,13 @@ LogicalResult ModelImporter::importNode(const ::onnx::NodeProto &node,
       return failure();
   }
 
+  // Graph attributes are only read by the control-flow ops above.
+  if (node.op_type() != "If" && node.op_type() != "Loop" &&
+      node.op_type() != "Scan" && !state.graphs.empty())
+    return emitError(loc) << "attribute \"" << state.graphs.begin()->getKey()
+                          << "\" is a graph, which " << node.op_type()
+                          << " does not take";
+
   FailureOr<SmallVector<Value>> results =
       buildNormalizedOp(b, state, *spec, node.output_size(), regions);
   if (failed(results))
@@ -497,7 +509,11 @@ ModelImporter::importSubgraph(const ::onnx::GraphProto &graph, StringRef name,
 
 LogicalResult ModelImporter::importGraphBody(const ::onnx::GraphProto &graph,
                                              OpBuilder &b, Scope &scope) {
+  llvm::StringSet<> initializerNames;
   for (const ::onnx::TensorProto &init : graph.initializer()) {
+    if (!initializerNames.insert(init.name()).second)
+      return emitError(fileLoc) << "initializer \"" << init.name()
+                                << "\" is defined more than once";
     ElementsAttr value = convertTensor(init, fileLoc, external, budget, model);
     if (!value)
       return failure();
@@ -576,12 +592,33 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
     initializers.insert(init.name());
   SmallVector<const ::onnx::ValueInfoProto *> inputs;
   SmallVector<Type> inputTypes;
+  llvm::StringSet<> inputNames;
   for (const auto &input : graph.input()) {
+    if (!inputNames.insert(input.name()).second)
+      return emitError(fileLoc) << "graph input \"" << input.name()
+                                << "\" is listed more than once",
+             nullptr;
     if (initializers.contains(input.name()))
       continue;
     auto type = convertValueInfo(input, /*applyOverrides=*/true);
     if (failed(type))
       return nullptr;
+    // The compiled entry point takes ranked tensors of at most kMaxIORank
+    // dims (the runtime's limit).
+    auto ranked = dyn_cast<RankedTensorType>(*type);
+    if (!ranked)
+      return emitError(fileLoc)
+                 << "graph input \"" << input.name()
+                 << "\" has no shape: declare one in the model or give it with "
+                    "--input-shape "
+                 << input.name() << "=D0xD1x...",
+             nullptr;
+    if (ranked.getRank() > kMaxIORank)
+      return emitError(fileLoc) << "graph input \"" << input.name()
+                                << "\" has rank " << ranked.getRank()
+                                << "; inputs of more than " << kMaxIORank
+                                << " dims are not supported",
+             nullptr;
     inputs.push_back(&input);
     inputTypes.push_back(*type);
   }
@@ -630,6 +667,13 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
                              << " but inferred " << inferred
                              << "; using the inferred shape";
     }
+    if (auto ranked = dyn_cast<RankedTensorType>(v.getType());
+        ranked && ranked.getRank() > kMaxIORank)
+      return emitError(fileLoc) << "graph output \"" << output.name()
+                                << "\" has rank " << ranked.getRank()
+                                << "; outputs of more than " << kMaxIORank
+                                << " dims are not supported",
+             nullptr;
     outputs.push_back(v);
   }
   func::ReturnOp::create(b, fileLoc, outputs);

@@ -17,6 +17,12 @@
 
 namespace onnxc::importer {
 
+/// Tensors of more dims are refused: compile time grows steeply with the rank
+/// (rank 1,000 takes minutes), and no real model comes near it.
+constexpr int64_t kMaxTensorRank = 64;
+/// Graph inputs and outputs: the runtime's ONNXC_MAX_RANK (runtime.h).
+constexpr int64_t kMaxIORank = 16;
+
 /// The MLIR element type of an ONNX TensorProto data_type, or null when the
 /// type is not supported (strings, complex).
 mlir::Type convertElementType(mlir::MLIRContext *ctx, int dataType);

@@ -60,23 +60,45 @@ LogicalResult normalizeConstant(OpBuilder &b, NodeState &s) {
     s.attributes.erase(it);
     return a;
   };
+  auto wrongType = [&](StringRef name, StringRef expected) {
+    return emitError(s.loc) << "attribute \"" << name << "\" must be "
+                            << expected;
+  };
   if (Attribute a = take("value_float")) {
+    auto f = dyn_cast<FloatAttr>(a);
+    if (!f)
+      return wrongType("value_float", "a float");
     auto type = RankedTensorType::get({}, b.getF32Type());
-    s.attributes["value"] = DenseElementsAttr::get(type, cast<FloatAttr>(a));
+    s.attributes["value"] = DenseElementsAttr::get(type, f);
   } else if (Attribute a = take("value_floats")) {
-    auto floats = cast<DenseF32ArrayAttr>(a).asArrayRef();
+    auto array = dyn_cast<DenseF32ArrayAttr>(a);
+    if (!array)
+      return wrongType("value_floats", "a list of floats");
+    auto floats = array.asArrayRef();
     auto type = RankedTensorType::get({(int64_t)floats.size()}, b.getF32Type());
     s.attributes["value"] = DenseElementsAttr::get(type, floats);
   } else if (Attribute a = take("value_int")) {
+    auto i = dyn_cast<IntegerAttr>(a);
+    if (!i)
+      return wrongType("value_int", "an int");
     auto type = RankedTensorType::get({}, b.getI64Type());
-    s.attributes["value"] = DenseElementsAttr::get(type, cast<IntegerAttr>(a));
+    s.attributes["value"] = DenseElementsAttr::get(type, i);
   } else if (Attribute a = take("value_ints")) {
-    auto ints = cast<DenseI64ArrayAttr>(a).asArrayRef();
+    auto array = dyn_cast<DenseI64ArrayAttr>(a);
+    if (!array)
+      return wrongType("value_ints", "a list of ints");
+    auto ints = array.asArrayRef();
     auto type = RankedTensorType::get({(int64_t)ints.size()}, b.getI64Type());
     s.attributes["value"] = DenseElementsAttr::get(type, ints);
-  } else {
+  } else if (s.attributes.count("sparse_value") ||
+             s.attributes.count("value_string") ||
+             s.attributes.count("value_strings")) {
     return emitError(s.loc) << "only tensor, float(s) and int(s) values are "
                                "supported (no sparse or string constants)";
+  } else {
+    return emitError(s.loc)
+           << "the required attribute is missing: one of value, value_float, "
+              "value_floats, value_int or value_ints";
   }
   return success();
 }
@@ -89,6 +111,25 @@ Type elementTypeFromName(MLIRContext *ctx, StringRef name) {
   if (!::onnx::TensorProto::DataType_Parse(upper, &code))
     return {};
   return convertElementType(ctx, code);
+}
+
+/// The ONNX attribute kind an imported attribute came from, for diagnostics.
+static StringRef describeAttributeKind(Attribute attr) {
+  if (isa<IntegerAttr>(attr))
+    return "an int";
+  if (isa<FloatAttr>(attr))
+    return "a float";
+  if (isa<StringAttr>(attr))
+    return "a string";
+  if (isa<DenseI64ArrayAttr>(attr))
+    return "a list of ints";
+  if (isa<DenseF32ArrayAttr>(attr))
+    return "a list of floats";
+  if (isa<ElementsAttr>(attr))
+    return "a tensor";
+  if (isa<TypeAttr>(attr))
+    return "a type";
+  return "an unexpected kind";
 }
 
 /// Builds one onnx op from `state`, infers its types and folds it.
@@ -130,19 +171,42 @@ buildOp(OpBuilder &b, NodeState &s, const OpSpec &spec, int numNodeOutputs,
     state.types[0] = value.getType();
   // Attributes the op does not declare (legacy ones such as consumed_inputs
   // or spatial) carry no meaning in the newest form and are dropped.
+  // An attribute of the wrong ONNX type (a float `axis`) would be dropped by
+  // the op's properties and then read as null: refuse it here.
   for (StringAttr name : registered->getAttributeNames()) {
     auto it = s.attributes.find(name.strref());
-    if (it != s.attributes.end())
-      state.addAttribute(name, it->second);
+    if (it == s.attributes.end())
+      continue;
+    NamedAttrList one;
+    one.append(name, it->second);
+    if (failed(registered->verifyInherentAttrs(one, [&]() {
+          return emitError(s.loc)
+                 << "attribute \"" << name.strref() << "\" has the wrong type ("
+                 << describeAttributeKind(it->second) << "): ";
+        })))
+      return failure();
+    state.addAttribute(name, it->second);
   }
   for (auto &region : regions)
     state.addRegion(std::move(region));
   Operation *op = b.create(state);
-  if (failed(verify(op, /*verifyRecursively=*/false)))
+  // The op's own invariants (not dominance: a subgraph's region is not yet
+  // attached to its op while the nodes inside it are built).
+  if (failed(registered->verifyInvariants(op)) ||
+      failed(registered->verifyRegionInvariants(op))) {
+    op->erase();
     return failure();
+  }
   if (auto iface = dyn_cast<onnx::ShapeInferenceOpInterface>(op))
     if (failed(iface.inferShapes()))
       return failure();
+  for (Type type : op->getResultTypes())
+    if (auto ranked = dyn_cast<RankedTensorType>(type);
+        ranked && ranked.getRank() > kMaxTensorRank)
+      return emitError(s.loc) << "a result has rank " << ranked.getRank()
+                              << "; tensors of more than " << kMaxTensorRank
+                              << " dims are not supported",
+             failure();
   SmallVector<Value> results;
   if (op->getNumRegions() == 0 && !op->hasTrait<OpTrait::ConstantLike>() &&
       succeeded(b.tryFold(op, results)) && !results.empty() &&
@@ -195,20 +259,29 @@ buildNormalizedOp(OpBuilder &b, NodeState &s, const OpSpec &spec,
   if (op == "Pad" && v < 11) {
     attrToInput(b, s, "pads", 1);
     if (auto value = s.attributes.lookup("value")) {
+      auto f = dyn_cast<FloatAttr>(value);
+      if (!f || !input(0))
+        return emitError(s.loc) << "attribute \"value\" must be a float",
+               failure();
       s.operands.resize(3);
-      s.operands[2] = constScalarLike(b, s.loc, input(0),
-                                      cast<FloatAttr>(value).getValueAsDouble());
+      s.operands[2] = constScalarLike(b, s.loc, input(0), f.getValueAsDouble());
       s.attributes.erase("value");
     }
   }
   if (op == "Clip" && v < 11) {
     s.operands.resize(3);
-    if (auto min = s.attributes.lookup("min"))
-      s.operands[1] = constScalarLike(b, s.loc, input(0),
-                                      cast<FloatAttr>(min).getValueAsDouble());
-    if (auto max = s.attributes.lookup("max"))
-      s.operands[2] = constScalarLike(b, s.loc, input(0),
-                                      cast<FloatAttr>(max).getValueAsDouble());
+    for (auto [name, index] : {std::pair<StringRef, int>("min", 1), {"max", 2}}) {
+      Attribute bound = s.attributes.lookup(name);
+      if (!bound)
+        continue;
+      auto f = dyn_cast<FloatAttr>(bound);
+      if (!f || !input(0))
+        return emitError(s.loc) << "attribute \"" << name
+                                << "\" must be a float",
+               failure();
+      s.operands[index] =
+          constScalarLike(b, s.loc, input(0), f.getValueAsDouble());
+    }
   }
   if (op == "Concat" && v < 4 && !s.attributes.count("axis"))
     s.attributes["axis"] = b.getI64IntegerAttr(1);
@@ -243,7 +316,7 @@ buildNormalizedOp(OpBuilder &b, NodeState &s, const OpSpec &spec,
   }
 
   // Softmax before opset 13 works on the input flattened to 2-D at `axis`.
-  if ((op == "Softmax" || op == "LogSoftmax") && v < 13) {
+  if ((op == "Softmax" || op == "LogSoftmax") && v < 13 && input(0)) {
     int64_t axis = 1;
     if (auto a = dyn_cast_or_null<IntegerAttr>(s.attributes.lookup("axis")))
       axis = a.getInt();

@@ -300,6 +300,9 @@ ElementsAttr convertTensor(const ::onnx::TensorProto &t, Location loc,
   if (!elementType)
     return fail("element type " + dataTypeName(t.data_type()) +
                 " is not supported");
+  if (t.dims_size() > kMaxTensorRank)
+    return fail("has rank " + Twine(t.dims_size()) + "; tensors of more than " +
+                Twine(kMaxTensorRank) + " dims are not supported");
   SmallVector<int64_t> dims;
   int64_t count = 1;
   for (int64_t d : t.dims()) {

@@ -10,6 +10,8 @@ using namespace mlir;
 namespace onnxc::onnx {
 
 std::optional<SmallVector<int64_t>> getRankedShape(Value v) {
+  if (!v)
+    return std::nullopt;
   auto type = dyn_cast<RankedTensorType>(v.getType());
   if (!type)
     return std::nullopt;
@@ -17,6 +19,8 @@ std::optional<SmallVector<int64_t>> getRankedShape(Value v) {
 }
 
 Type getElementType(Value v) {
+  if (!v)
+    return {};
   if (auto type = dyn_cast<ShapedType>(v.getType()))
     return type.getElementType();
   return {};

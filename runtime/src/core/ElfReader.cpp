@@ -28,7 +28,9 @@ FileSource::~FileSource() { ::close(fd); }
 
 std::unique_ptr<FileSource> FileSource::open(const std::string &path,
                                              onnxc_status **status) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused
+  // below as not a regular file); reads of regular files ignore the flag.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     *status = makeStatus(ONNXC_IO_ERROR,
                          path + ": cannot open: " + std::strerror(errno));

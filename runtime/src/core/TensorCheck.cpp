@@ -73,6 +73,20 @@ onnxc_status *checkMemory(const std::string &what, const onnxc_tensor &tensor,
   return nullptr;
 }
 
+/// The compiled code reads and writes elements through typed pointers: a
+/// buffer must be aligned to its element size.
+template <typename What>
+onnxc_status *checkAlignment(const What &what, const onnxc_tensor &tensor,
+                             onnxc_element_type dtype) {
+  size_t align = elementTypeSize(dtype);
+  if (!tensor.data || align <= 1 ||
+      reinterpret_cast<uintptr_t>(tensor.data) % align == 0)
+    return nullptr;
+  return makeStatus(ONNXC_INVALID_ARGUMENT,
+                    what() + ": data is not aligned to its element size (" +
+                        std::to_string(align) + " bytes)");
+}
+
 } // namespace
 
 onnxc_status *checkInput(const ValueDesc &desc, const onnxc_tensor &tensor,
@@ -119,6 +133,8 @@ onnxc_status *checkInput(const ValueDesc &desc, const onnxc_tensor &tensor,
                           std::to_string(tensor.byte_size));
   if (!tensor.data && bytes > 0)
     return makeStatus(ONNXC_INVALID_ARGUMENT, what() + ": data is null");
+  if (onnxc_status *status = checkAlignment(what, tensor, desc.dtype))
+    return status;
   return nullptr;
 }
 
@@ -132,6 +148,8 @@ onnxc_status *checkOutput(const ValueDesc &desc, const onnxc_tensor &tensor,
     return makeStatus(ONNXC_TYPE_MISMATCH, what() + ": expected element type " +
                                                typeName(desc.dtype) + ", got " +
                                                typeName(tensor.dtype));
+  if (onnxc_status *status = checkAlignment(what, tensor, desc.dtype))
+    return status;
   if (!tensor.data || !isStaticShape(desc))
     return nullptr;
   uint64_t bytes = 0;
