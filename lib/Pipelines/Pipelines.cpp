@@ -39,10 +39,13 @@ StringRef allPhaseNames() {
   return "onnx|linalg|bufferized|loops|llvm-mlir|llvm|obj|lib";
 }
 
-void buildOnnxPipeline(OpPassManager &pm, const PipelineOptions &) {
+void buildOnnxPipeline(OpPassManager &pm, const PipelineOptions &opts) {
   pm.addNestedPass<func::FuncOp>(onnx::createOnnxInferShapes());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(onnx::createOnnxInferShapes());
+  // Integer QDQ chains: opt-in until int8 kernels make them faster.
+  if (opts.optLevel >= 3)
+    pm.addNestedPass<func::FuncOp>(onnx::createOnnxFoldQDQ());
 }
 
 void buildLinalgPipeline(OpPassManager &pm, const PipelineOptions &opts) {

@@ -116,8 +116,7 @@ LogicalResult checkType(Operation *op, StringRef name, Value v,
     return success();
   Type type = getElementType(v);
   if (!accepts(type))
-    return op->emitOpError() << name << " must be " << what << ", got "
-                             << type;
+    return op->emitOpError() << name << " must be " << what << ", got " << type;
   return success();
 }
 
@@ -126,9 +125,9 @@ LogicalResult checkZeroPointType(Operation *op, StringRef name, Value zp,
                                  Value like, StringRef likeName) {
   if (isNoValue(zp) || getElementType(zp) == getElementType(like))
     return success();
-  return op->emitOpError() << name << " has element type "
-                           << getElementType(zp) << ", " << likeName
-                           << " has " << getElementType(like);
+  return op->emitOpError() << name << " has element type " << getElementType(zp)
+                           << ", " << likeName << " has "
+                           << getElementType(like);
 }
 
 /// The scale (and zero point) of Quantize/DequantizeLinear against `x`:
@@ -163,9 +162,8 @@ LogicalResult checkQuantParams(Operation *op, Value x, Value scale, Value zp,
                              << scaleShape->size();
     int64_t n = (*scaleShape)[0];
     if (n != kDyn && dim != kDyn && n != dim)
-      return op->emitError() << "the scale has " << n
-                             << " values, dim " << *normalized
-                             << " of the input has " << dim;
+      return op->emitError() << "the scale has " << n << " values, dim "
+                             << *normalized << " of the input has " << dim;
     return success();
   }
   if (scaleShape->size() != xShape->size())
@@ -175,13 +173,13 @@ LogicalResult checkQuantParams(Operation *op, Value x, Value scale, Value zp,
   for (auto [i, s, d] : llvm::enumerate(*scaleShape, *xShape)) {
     if (s == kDyn || d == kDyn)
       continue;
-    int64_t expected =
-        static_cast<int64_t>(i) == *normalized ? llvm::divideCeil(d, blockSize)
-                                               : d;
+    int64_t expected = static_cast<int64_t>(i) == *normalized
+                           ? llvm::divideCeil(d, blockSize)
+                           : d;
     if (s != expected)
-      return op->emitError() << "dim " << i << " of the scale is " << s
-                             << ", expected " << expected << " for block_size "
-                             << blockSize;
+      return op->emitError()
+             << "dim " << i << " of the scale is " << s << ", expected "
+             << expected << " for block_size " << blockSize;
   }
   return success();
 }
@@ -268,9 +266,9 @@ LogicalResult inferConvShape(Operation *op, Value x, Value w, int64_t group,
   ArrayRef<int64_t> kernel = ArrayRef<int64_t>(*ws).drop_front(2);
   if (!kernelShape.empty()) {
     if (kernelShape.size() != kernel.size())
-      return op->emitError() << "kernel_shape has " << kernelShape.size()
-                             << " values, the weight " << kernel.size()
-                             << " spatial dims";
+      return op->emitError()
+             << "kernel_shape has " << kernelShape.size()
+             << " values, the weight " << kernel.size() << " spatial dims";
     for (auto [k, wk] : llvm::zip(kernelShape, kernel))
       if (wk != kDyn && k != wk)
         return op->emitError() << "kernel_shape does not match the weight's "
@@ -340,10 +338,10 @@ LogicalResult QuantizeLinearOp::verify() {
                          << " is not a float type";
   auto isInput = [](Type t) { return isScaleType(t) || t.isInteger(32); };
   if (failed(checkType(*this, "x", getX(), isInput, "a float or i32")) ||
-      failed(checkType(*this, "y_scale", getYScale(), isScaleType,
-                       "a float")) ||
-      failed(checkType(*this, "y_zero_point", getYZeroPoint(),
-                       isQuantizedType, "a quantized type")))
+      failed(
+          checkType(*this, "y_scale", getYScale(), isScaleType, "a float")) ||
+      failed(checkType(*this, "y_zero_point", getYZeroPoint(), isQuantizedType,
+                       "a quantized type")))
     return failure();
   if (outputType && !isNoValue(getYZeroPoint()) &&
       getElementType(getYZeroPoint()) != outputType)
@@ -376,12 +374,12 @@ LogicalResult DequantizeLinearOp::verify() {
     return emitOpError() << "output_dtype " << getOutputDtype()
                          << " is not a float type";
   auto isInput = [](Type t) { return isQuantizedType(t) || t.isInteger(32); };
-  if (failed(checkType(*this, "x", getX(), isInput,
-                       "a quantized type or i32")) ||
-      failed(checkType(*this, "x_scale", getXScale(), isScaleType,
-                       "a float")) ||
-      failed(checkZeroPointType(*this, "x_zero_point", getXZeroPoint(),
-                                getX(), "x")))
+  if (failed(
+          checkType(*this, "x", getX(), isInput, "a quantized type or i32")) ||
+      failed(
+          checkType(*this, "x_scale", getXScale(), isScaleType, "a float")) ||
+      failed(checkZeroPointType(*this, "x_zero_point", getXZeroPoint(), getX(),
+                                "x")))
     return failure();
   return success();
 }
@@ -401,16 +399,16 @@ LogicalResult DequantizeLinearOp::inferShapes() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult DynamicQuantizeLinearOp::verify() {
-  return checkType(*this, "x", getX(),
-                   [](Type t) { return t.isF32(); }, "f32");
+  return checkType(
+      *this, "x", getX(), [](Type t) { return t.isF32(); }, "f32");
 }
 
 LogicalResult DynamicQuantizeLinearOp::inferShapes() {
   Type ui8 = IntegerType::get(getContext(), 8, IntegerType::Unsigned);
   if (failed(inferSameShapeOp(*this, ui8)))
     return failure();
-  if (failed(refineResultType(*this, 1,
-                              RankedTensorType::get({}, getElementType(getX())))))
+  if (failed(refineResultType(
+          *this, 1, RankedTensorType::get({}, getElementType(getX())))))
     return failure();
   return refineResultType(*this, 2, RankedTensorType::get({}, ui8));
 }
@@ -420,14 +418,14 @@ LogicalResult DynamicQuantizeLinearOp::inferShapes() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult MatMulIntegerOp::verify() {
-  if (failed(checkType(*this, "A", getA(), isByteInteger,
-                       "an 8-bit integer")) ||
-      failed(checkType(*this, "B", getB(), isByteInteger,
-                       "an 8-bit integer")) ||
-      failed(checkZeroPointType(*this, "a_zero_point", getAZeroPoint(),
-                                getA(), "A")) ||
-      failed(checkZeroPointType(*this, "b_zero_point", getBZeroPoint(),
-                                getB(), "B")))
+  if (failed(
+          checkType(*this, "A", getA(), isByteInteger, "an 8-bit integer")) ||
+      failed(
+          checkType(*this, "B", getB(), isByteInteger, "an 8-bit integer")) ||
+      failed(checkZeroPointType(*this, "a_zero_point", getAZeroPoint(), getA(),
+                                "A")) ||
+      failed(checkZeroPointType(*this, "b_zero_point", getBZeroPoint(), getB(),
+                                "B")))
     return failure();
   return success();
 }
@@ -438,16 +436,16 @@ LogicalResult MatMulIntegerOp::inferShapes() {
 }
 
 LogicalResult QLinearMatMulOp::verify() {
-  if (failed(checkType(*this, "a", getA(), isByteInteger,
-                       "an 8-bit integer")) ||
-      failed(checkType(*this, "b", getB(), isByteInteger,
-                       "an 8-bit integer")) ||
+  if (failed(
+          checkType(*this, "a", getA(), isByteInteger, "an 8-bit integer")) ||
+      failed(
+          checkType(*this, "b", getB(), isByteInteger, "an 8-bit integer")) ||
       failed(checkType(*this, "y_zero_point", getYZeroPoint(), isByteInteger,
                        "an 8-bit integer")) ||
-      failed(checkZeroPointType(*this, "a_zero_point", getAZeroPoint(),
-                                getA(), "a")) ||
-      failed(checkZeroPointType(*this, "b_zero_point", getBZeroPoint(),
-                                getB(), "b")))
+      failed(checkZeroPointType(*this, "a_zero_point", getAZeroPoint(), getA(),
+                                "a")) ||
+      failed(checkZeroPointType(*this, "b_zero_point", getBZeroPoint(), getB(),
+                                "b")))
     return failure();
   for (auto [name, scale] :
        {std::pair<StringRef, Value>{"a_scale", getAScale()},
@@ -470,14 +468,14 @@ LogicalResult QLinearMatMulOp::inferShapes() {
 LogicalResult ConvIntegerOp::verify() {
   if (failed(verifyWindow(*this, getGroup(), getAutoPad(), getKernelShape(),
                           getStrides(), getDilations(), getPads())) ||
-      failed(checkType(*this, "x", getX(), isByteInteger,
-                       "an 8-bit integer")) ||
-      failed(checkType(*this, "w", getW(), isByteInteger,
-                       "an 8-bit integer")) ||
-      failed(checkZeroPointType(*this, "x_zero_point", getXZeroPoint(),
-                                getX(), "x")) ||
-      failed(checkZeroPointType(*this, "w_zero_point", getWZeroPoint(),
-                                getW(), "w")))
+      failed(
+          checkType(*this, "x", getX(), isByteInteger, "an 8-bit integer")) ||
+      failed(
+          checkType(*this, "w", getW(), isByteInteger, "an 8-bit integer")) ||
+      failed(checkZeroPointType(*this, "x_zero_point", getXZeroPoint(), getX(),
+                                "x")) ||
+      failed(checkZeroPointType(*this, "w_zero_point", getWZeroPoint(), getW(),
+                                "w")))
     return failure();
   return success();
 }
@@ -500,18 +498,18 @@ LogicalResult ConvIntegerOp::inferShapes() {
 LogicalResult QLinearConvOp::verify() {
   if (failed(verifyWindow(*this, getGroup(), getAutoPad(), getKernelShape(),
                           getStrides(), getDilations(), getPads())) ||
-      failed(checkType(*this, "x", getX(), isByteInteger,
-                       "an 8-bit integer")) ||
-      failed(checkType(*this, "w", getW(), isByteInteger,
-                       "an 8-bit integer")) ||
+      failed(
+          checkType(*this, "x", getX(), isByteInteger, "an 8-bit integer")) ||
+      failed(
+          checkType(*this, "w", getW(), isByteInteger, "an 8-bit integer")) ||
       failed(checkType(*this, "y_zero_point", getYZeroPoint(), isByteInteger,
                        "an 8-bit integer")) ||
-      failed(checkType(*this, "B", getB(),
-                       [](Type t) { return t.isInteger(32); }, "i32")) ||
-      failed(checkZeroPointType(*this, "x_zero_point", getXZeroPoint(),
-                                getX(), "x")) ||
-      failed(checkZeroPointType(*this, "w_zero_point", getWZeroPoint(),
-                                getW(), "w")))
+      failed(checkType(
+          *this, "B", getB(), [](Type t) { return t.isInteger(32); }, "i32")) ||
+      failed(checkZeroPointType(*this, "x_zero_point", getXZeroPoint(), getX(),
+                                "x")) ||
+      failed(checkZeroPointType(*this, "w_zero_point", getWZeroPoint(), getW(),
+                                "w")))
     return failure();
   for (auto [name, scale] :
        {std::pair<StringRef, Value>{"x_scale", getXScale()},

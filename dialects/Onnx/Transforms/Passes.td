@@ -17,4 +17,19 @@ def OnnxInferShapes : Pass<"onnx-infer-shapes", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::onnxc::onnx::OnnxDialect"];
 }
 
+def OnnxFoldQDQ : Pass<"onnx-fold-qdq", "::mlir::func::FuncOp"> {
+  let summary = "Fold DequantizeLinear -> op -> QuantizeLinear chains into "
+                "integer ops";
+  let description = [{
+    Q(Conv(DQ, DQ, DQ(i32 bias))) becomes QLinearConv and Q(MatMul(DQ, DQ))
+    QLinearMatMul, with the chain's scales and zero points (per tensor; the
+    weight's per output channel or column). Reshape, Transpose, Flatten,
+    Squeeze and Unsqueeze between a DQ and a Q of the same parameters, and
+    such DQ -> Q pairs, move the quantized values directly (exact). The
+    integer ops requantize once from an exact i32 accumulator: a result can
+    differ by one quantization step from the float chain near a tie.
+  }];
+  let dependentDialects = ["::onnxc::onnx::OnnxDialect"];
+}
+
 #endif // ONNXC_DIALECT_ONNX_TRANSFORMS_PASSES_TD

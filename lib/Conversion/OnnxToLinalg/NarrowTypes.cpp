@@ -55,12 +55,12 @@ NarrowFormat getFormat(Type type) {
 
 Value intConst(OpBuilder &b, Location loc, Type type, uint64_t value) {
   return arith::ConstantOp::create(
-      b, loc, b.getIntegerAttr(type, APInt(type.getIntOrFloatBitWidth(), value)));
+      b, loc,
+      b.getIntegerAttr(type, APInt(type.getIntOrFloatBitWidth(), value)));
 }
 
 /// A float constant of `type` given by its bits.
-Value floatFromBits(OpBuilder &b, Location loc, FloatType type,
-                    uint64_t bits) {
+Value floatFromBits(OpBuilder &b, Location loc, FloatType type, uint64_t bits) {
   APFloat value(type.getFloatSemantics(), APInt(type.getWidth(), bits));
   return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, value));
 }
@@ -105,7 +105,9 @@ Value encodeE8M0(OpBuilder &b, Location loc, Value v, bool saturate,
   if (roundUp) {
     Value special = cmp(b, loc, arith::CmpIPredicate::eq, exponent, 0xff);
     roundUp = arith::AndIOp::create(
-        b, loc, roundUp, arith::XOrIOp::create(b, loc, special, intConst(b, loc, b.getI1Type(), 1)));
+        b, loc, roundUp,
+        arith::XOrIOp::create(b, loc, special,
+                              intConst(b, loc, b.getI1Type(), 1)));
     if (saturate)
       roundUp = arith::AndIOp::create(
           b, loc, roundUp,
@@ -114,8 +116,7 @@ Value encodeE8M0(OpBuilder &b, Location loc, Value v, bool saturate,
         b, loc, exponent, arith::ExtUIOp::create(b, loc, i32, roundUp));
   }
   Value byte = arith::TruncIOp::create(b, loc, b.getI8Type(), result);
-  return arith::BitcastOp::create(b, loc, b.getType<Float8E8M0FNUType>(),
-                                  byte);
+  return arith::BitcastOp::create(b, loc, b.getType<Float8E8M0FNUType>(), byte);
 }
 
 } // namespace
@@ -155,18 +156,21 @@ Value extendNarrowFloat(OpBuilder &b, Location loc, Value v) {
   NarrowFormat f = getFormat(type);
   uint64_t signMask = uint64_t(1) << (width - 1);
   Value sign = arith::ShLIOp::create(
-      b, loc, arith::ShRUIOp::create(b, loc, u, intConst(b, loc, i32, width - 1)),
+      b, loc,
+      arith::ShRUIOp::create(b, loc, u, intConst(b, loc, i32, width - 1)),
       intConst(b, loc, i32, 31));
-  Value mag = arith::AndIOp::create(b, loc, u, intConst(b, loc, i32, signMask - 1));
+  Value mag =
+      arith::AndIOp::create(b, loc, u, intConst(b, loc, i32, signMask - 1));
   // Normal: move exponent and mantissa into f32's fields and rebias.
   Value normal = arith::AddIOp::create(
       b, loc,
-      arith::ShLIOp::create(b, loc, mag, intConst(b, loc, i32, 23 - f.mantBits)),
+      arith::ShLIOp::create(b, loc, mag,
+                            intConst(b, loc, i32, 23 - f.mantBits)),
       intConst(b, loc, i32, uint64_t(127 - f.bias) << 23));
   // Subnormal (exponent 0): mantissa * 2^(1 - bias - mantBits), exact.
   Value mantissaF = arith::UIToFPOp::create(b, loc, f32, mag);
-  Value scale = createScalar(b, loc, f32,
-                             std::ldexp(1.0, 1 - f.bias - int(f.mantBits)));
+  Value scale =
+      createScalar(b, loc, f32, std::ldexp(1.0, 1 - f.bias - int(f.mantBits)));
   Value subnormal = arith::BitcastOp::create(
       b, loc, i32, arith::MulFOp::create(b, loc, mantissaF, scale));
   Value isSubnormal =
@@ -178,15 +182,17 @@ Value extendNarrowFloat(OpBuilder &b, Location loc, Value v) {
     uint64_t expAll = ((uint64_t(1) << (width - 1 - f.mantBits)) - 1)
                       << f.mantBits;
     Value inf = arith::OrIOp::create(b, loc, intConst(b, loc, i32, kInf), sign);
-    Value special = select(b, loc, cmp(b, loc, arith::CmpIPredicate::eq, mag, expAll),
-                           inf, intConst(b, loc, i32, kNaN));
+    Value special =
+        select(b, loc, cmp(b, loc, arith::CmpIPredicate::eq, mag, expAll), inf,
+               intConst(b, loc, i32, kNaN));
     bits = select(b, loc, cmp(b, loc, arith::CmpIPredicate::uge, mag, expAll),
                   special, bits);
     break;
   }
   case Specials::AllOnesNaN:
-    bits = select(b, loc, cmp(b, loc, arith::CmpIPredicate::eq, mag, signMask - 1),
-                  intConst(b, loc, i32, kNaN), bits);
+    bits =
+        select(b, loc, cmp(b, loc, arith::CmpIPredicate::eq, mag, signMask - 1),
+               intConst(b, loc, i32, kNaN), bits);
     break;
   case Specials::NegZeroNaN:
     bits = select(b, loc, cmp(b, loc, arith::CmpIPredicate::eq, u, signMask),
@@ -213,7 +219,8 @@ Value truncateToNarrowFloat(OpBuilder &b, Location loc, Value v, FloatType to,
   int64_t bs = ws == 32 ? 127 : 1023;
   Type it = b.getIntegerType(ws);
   Value bits = arith::BitcastOp::create(b, loc, it, v);
-  Value sign = arith::ShRUIOp::create(b, loc, bits, intConst(b, loc, it, ws - 1));
+  Value sign =
+      arith::ShRUIOp::create(b, loc, bits, intConst(b, loc, it, ws - 1));
   Value abs = arith::AndIOp::create(
       b, loc, bits, intConst(b, loc, it, (uint64_t(1) << (ws - 1)) - 1));
   uint64_t infBits = ((uint64_t(1) << (ws - 1 - ms)) - 1) << ms;
@@ -226,20 +233,21 @@ Value truncateToNarrowFloat(OpBuilder &b, Location loc, Value v, FloatType to,
       intConst(b, loc, it, 1));
   Value rounded = arith::AddIOp::create(
       b, loc,
-      arith::AddIOp::create(b, loc, abs,
-                            intConst(b, loc, it, (uint64_t(1) << (shift - 1)) - 1)),
+      arith::AddIOp::create(
+          b, loc, abs, intConst(b, loc, it, (uint64_t(1) << (shift - 1)) - 1)),
       odd);
   Value normal = arith::SubIOp::create(
-      b, loc, arith::ShRUIOp::create(b, loc, rounded, intConst(b, loc, it, shift)),
+      b, loc,
+      arith::ShRUIOp::create(b, loc, rounded, intConst(b, loc, it, shift)),
       intConst(b, loc, it, uint64_t(bs - f.bias) << f.mantBits));
   // Subnormal results: the float add of the magic value rounds.
   uint64_t magicBits = uint64_t((bs - f.bias) + shift + 1) << ms;
   Value absF = arith::BitcastOp::create(b, loc, srcType, abs);
   Value sum = arith::AddFOp::create(b, loc, absF,
                                     floatFromBits(b, loc, srcType, magicBits));
-  Value subnormal = arith::SubIOp::create(
-      b, loc, arith::BitcastOp::create(b, loc, it, sum),
-      intConst(b, loc, it, magicBits));
+  Value subnormal =
+      arith::SubIOp::create(b, loc, arith::BitcastOp::create(b, loc, it, sum),
+                            intConst(b, loc, it, magicBits));
   Value isSmall = cmp(b, loc, arith::CmpIPredicate::ult, abs,
                       uint64_t(bs - f.bias + 1) << ms);
   Value mag = select(b, loc, isSmall, subnormal, normal);
@@ -254,18 +262,18 @@ Value truncateToNarrowFloat(OpBuilder &b, Location loc, Value v, FloatType to,
   else if (!saturate && f.specials == Specials::AllOnesNaN)
     overflowValue = signMask - 1; // NaN
   mag = select(b, loc, overflow, intConst(b, loc, it, overflowValue), mag);
-  Value signBit = arith::ShLIOp::create(b, loc, sign,
-                                        intConst(b, loc, it, f.width - 1));
+  Value signBit =
+      arith::ShLIOp::create(b, loc, sign, intConst(b, loc, it, f.width - 1));
   Value result = arith::OrIOp::create(b, loc, mag, signBit);
   Value nan;
   switch (f.specials) {
   case Specials::Ieee: // quiet NaN: exponent all ones, top mantissa bit
     nan = arith::OrIOp::create(
         b, loc,
-        intConst(b, loc, it,
-                 (((uint64_t(1) << (f.width - 1 - f.mantBits)) - 1)
-                  << f.mantBits) |
-                     (uint64_t(1) << (f.mantBits - 1))),
+        intConst(
+            b, loc, it,
+            (((uint64_t(1) << (f.width - 1 - f.mantBits)) - 1) << f.mantBits) |
+                (uint64_t(1) << (f.mantBits - 1))),
         signBit);
     break;
   case Specials::AllOnesNaN:
@@ -308,7 +316,8 @@ Value convertNarrowScalar(OpBuilder &b, Location loc, Value v, Type to,
     if (from.isF64() ||
         (isa<IntegerType>(from) && from.getIntOrFloatBitWidth() > 24))
       wide = b.getF64Type();
-    Value w = convertScalar(b, loc, v, wide, fromUnsigned, /*toUnsigned=*/false);
+    Value w =
+        convertScalar(b, loc, v, wide, fromUnsigned, /*toUnsigned=*/false);
     return truncateToNarrowFloat(b, loc, w, toFloat, saturate, rounding);
   }
   // Float to a sub-byte integer: truncate toward zero, then wrap around

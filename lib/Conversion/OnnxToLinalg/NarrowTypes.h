@@ -1,4 +1,4 @@
-//===- NarrowTypes.h - float8/float4 and sub-byte integer scalars -*- C++ -*-===//
+//===- NarrowTypes.h - float8/float4 and sub-byte integers ------*- C++ -*-===//
 //
 // Internal to lib/Conversion/OnnxToLinalg. LLVM has no arithmetic on the
 // float8 (f8E4M3FN, f8E4M3FNUZ, f8E5M2, f8E5M2FNUZ, f8E8M0FNU) and float4
@@ -34,9 +34,8 @@ enum class E8M0Rounding { Up, Down, Nearest };
 /// values beyond the largest finite value (infinities included) become it
 /// instead of infinity or NaN.
 mlir::Value convertNarrowScalar(mlir::OpBuilder &b, mlir::Location loc,
-                                mlir::Value v, mlir::Type to,
-                                bool fromUnsigned, bool toUnsigned,
-                                bool saturate = true,
+                                mlir::Value v, mlir::Type to, bool fromUnsigned,
+                                bool toUnsigned, bool saturate = true,
                                 E8M0Rounding rounding = E8M0Rounding::Up);
 
 /// The value of narrow float scalar `v` as f32 (exact).

@@ -43,8 +43,8 @@ Value expandGroups(OpBuilder &b, Location loc, Value tensor, int64_t dim,
 
 /// The i32 convolution of the grouped operands: input [N, G, Cg, S...],
 /// weight [G, Mg, Cg, K...], init [N, G, Mg, O...].
-Value buildGroupedIntConv(OpBuilder &b, Location loc, Value input,
-                          Value weight, Value init, ArrayRef<int64_t> strides,
+Value buildGroupedIntConv(OpBuilder &b, Location loc, Value input, Value weight,
+                          Value init, ArrayRef<int64_t> strides,
                           ArrayRef<int64_t> dilations) {
   MLIRContext *ctx = b.getContext();
   int64_t n = strides.size();
@@ -84,14 +84,14 @@ struct ConvAttrs {
 };
 
 template <typename OpTy> ConvAttrs getConvAttrs(OpTy op) {
-  return {op.getGroup(),     op.getAutoPad(),   op.getKernelShape(),
-          op.getStrides(),   op.getDilations(), op.getPads()};
+  return {op.getGroup(),   op.getAutoPad(),   op.getKernelShape(),
+          op.getStrides(), op.getDilations(), op.getPads()};
 }
 
 /// The i32 accumulator [N, M, O...] of the convolution of `x` - `xZp` with
 /// `w` - `wZp`, starting from `bias` [M] (i32) when given.
-FailureOr<Value> buildIntConv(Operation *op, OpBuilder &b, Value onnxX,
-                              Value x, QuantParam xZp, Value onnxW, Value w,
+FailureOr<Value> buildIntConv(Operation *op, OpBuilder &b, Value onnxX, Value x,
+                              QuantParam xZp, Value onnxW, Value w,
                               QuantParam wZp, Value bias,
                               const ConvAttrs &attrs,
                               RankedTensorType resultType) {
@@ -137,8 +137,7 @@ FailureOr<Value> buildIntConv(Operation *op, OpBuilder &b, Value onnxX,
     low.push_back(b.getIndexAttr(window->padsBegin[i]));
     high.push_back(b.getIndexAttr(window->padsEnd[i]));
   }
-  Value padded =
-      padTensor(b, loc, xs, low, high, createScalar(b, loc, i32, 0));
+  Value padded = padTensor(b, loc, xs, low, high, createScalar(b, loc, i32, 0));
 
   SmallVector<OpFoldResult> outDims = {getDim(b, loc, x, 0),
                                        getDim(b, loc, w, 0)};
@@ -206,10 +205,10 @@ FailureOr<Value> buildIntConv(Operation *op, OpBuilder &b, Value onnxX,
     init = tensor::CastOp::create(b, loc, accType.clone(shape), init);
   }
   Value groupedInit = expandGroups(b, loc, init, 1, group);
-  Value result = buildGroupedIntConv(
-      b, loc, expandGroups(b, loc, padded, 1, group),
-      expandGroups(b, loc, ws, 0, group), groupedInit, window->strides,
-      window->dilations);
+  Value result =
+      buildGroupedIntConv(b, loc, expandGroups(b, loc, padded, 1, group),
+                          expandGroups(b, loc, ws, 0, group), groupedInit,
+                          window->strides, window->dilations);
   SmallVector<ReassociationIndices> reassociation = {{0}, {1, 2}};
   for (int64_t i = 0; i < n; ++i)
     reassociation.push_back({3 + i});
@@ -273,9 +272,9 @@ struct QLinearConvLowering : public OpConversionPattern<onnx::QLinearConvOp> {
     if (failed(xZp) || failed(wZp))
       return failure();
     Value bias = onnx::isNoValue(op.getB()) ? Value() : adaptor.getB();
-    auto acc = buildIntConv(op, rewriter, op.getX(), adaptor.getX(), *xZp,
-                            op.getW(), w, *wZp, bias, getConvAttrs(op),
-                            resultType);
+    auto acc =
+        buildIntConv(op, rewriter, op.getX(), adaptor.getX(), *xZp, op.getW(),
+                     w, *wZp, bias, getConvAttrs(op), resultType);
     if (failed(acc))
       return failure();
 

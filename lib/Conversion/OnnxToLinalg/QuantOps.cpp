@@ -1,4 +1,4 @@
-//===- QuantOps.cpp - onnx to linalg: Quantization ops ===//
+//===- QuantOps.cpp - onnx to linalg: quantization ops --------------------===//
 //
 // QuantizeLinear, DequantizeLinear and DynamicQuantizeLinear become one
 // element-wise linalg.generic each (plus two reductions for the dynamic
@@ -45,8 +45,9 @@ FailureOr<QuantParam> getScalarOrPerDimParam(Operation *op, StringRef name,
     return result;
   }
   if (type.getRank() != 1 || dim < 0 || dim >= rank)
-    return reportUnsupported(op, name + " must be a scalar or a 1-D tensor "
-                                        "of one value per " +
+    return reportUnsupported(op, name +
+                                     " must be a scalar or a 1-D tensor "
+                                     "of one value per " +
                                      (dim < 0 ? "index" : "channel") +
                                      ", got " + typeToString(type));
   int64_t size = type.getDimSize(0);
@@ -106,17 +107,15 @@ Value subtractZeroPoint(OpBuilder &b, Location loc, Value x, bool xUnsigned,
   auto xType = cast<RankedTensorType>(x.getType());
   Type i32 = b.getI32Type();
   auto resultType = xType.clone(i32);
-  return buildMapped(b, loc, resultType, x, {identityParam(x, xUnsigned), zp},
-                     [&](OpBuilder &nb, Location nloc, ValueRange args) {
-                       Value v = convertScalar(nb, nloc, args[0], i32,
-                                               xUnsigned, false);
-                       if (!zp)
-                         return v;
-                       Value z = convertScalar(nb, nloc, args[1], i32,
-                                               zp.isUnsigned, false);
-                       return arith::SubIOp::create(nb, nloc, v, z)
-                           .getResult();
-                     });
+  return buildMapped(
+      b, loc, resultType, x, {identityParam(x, xUnsigned), zp},
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        Value v = convertScalar(nb, nloc, args[0], i32, xUnsigned, false);
+        if (!zp)
+          return v;
+        Value z = convertScalar(nb, nloc, args[1], i32, zp.isUnsigned, false);
+        return arith::SubIOp::create(nb, nloc, v, z).getResult();
+      });
 }
 
 /// `v` rounded to float type `type` and back (emulates computing in it).
@@ -163,12 +162,11 @@ Value requantize(OpBuilder &b, Location loc, Value acc,
                     arith::DivFOp::create(nb, nloc, m, toCompute(args[3])),
                     scaleType);
         Value v = arith::MulFOp::create(
-            nb, nloc, convertScalar(nb, nloc, args[0], computeType, false, false),
-            m);
-        v = arith::AddFOp::create(
-            nb, nloc, v,
-            convertScalar(nb, nloc, args[4], computeType, yZeroPoint.isUnsigned,
-                          false));
+            nb, nloc,
+            convertScalar(nb, nloc, args[0], computeType, false, false), m);
+        v = arith::AddFOp::create(nb, nloc, v,
+                                  convertScalar(nb, nloc, args[4], computeType,
+                                                yZeroPoint.isUnsigned, false));
         return roundAndSaturate(nb, nloc, v, lo, hi, elementType,
                                 resultUnsigned);
       });
@@ -251,15 +249,14 @@ struct QuantizeLinearLowering
     Type scaleType = onnx::getElementType(op.getYScale());
     Type outType = resultType.getElementType();
     bool outUnsigned = isUnsignedElement(op.getY());
-    auto scale = getQDQParam(op, "y_scale", op.getYScale(),
-                             adaptor.getYScale(), xType, op.getAxis(),
-                             op.getBlockSize());
+    auto scale = getQDQParam(op, "y_scale", op.getYScale(), adaptor.getYScale(),
+                             xType, op.getAxis(), op.getBlockSize());
     if (failed(scale))
       return failure();
     // Float8 zero points are ignored (they must be zero).
-    bool useZeroPoint = !onnx::isNoValue(op.getYZeroPoint()) &&
-                        (isa<IntegerType>(outType) ||
-                         isa<Float4E2M1FNType>(outType));
+    bool useZeroPoint =
+        !onnx::isNoValue(op.getYZeroPoint()) &&
+        (isa<IntegerType>(outType) || isa<Float4E2M1FNType>(outType));
     QuantParam zp;
     if (useZeroPoint) {
       auto param = getQDQParam(op, "y_zero_point", op.getYZeroPoint(),
@@ -271,11 +268,12 @@ struct QuantizeLinearLowering
     }
     // The division is rounded to numpy's type of x / scale (or to
     // `precision`); the rest is computed in f32 (f64 when that is wider).
-    Type divisionType = op.getPrecision() != 0
-                            ? getFloatFromCode(op.getContext(), op.getPrecision())
-                            : getDivisionType(onnxXType, scaleType);
-    Type computeType = divisionType.isF64() ? rewriter.getF64Type()
-                                            : rewriter.getF32Type();
+    Type divisionType =
+        op.getPrecision() != 0
+            ? getFloatFromCode(op.getContext(), op.getPrecision())
+            : getDivisionType(onnxXType, scaleType);
+    Type computeType =
+        divisionType.isF64() ? rewriter.getF64Type() : rewriter.getF32Type();
     bool saturate = op.getSaturate() != 0;
     Value result = buildMapped(
         rewriter, loc, resultType, adaptor.getX(),
@@ -289,8 +287,7 @@ struct QuantizeLinearLowering
           q = roundTo(b, nloc, q, divisionType);
           if (auto floatType = dyn_cast<FloatType>(outType)) {
             if (zp)
-              q = arith::AddFOp::create(b, nloc, q,
-                                        toCompute(args[2], false));
+              q = arith::AddFOp::create(b, nloc, q, toCompute(args[2], false));
             return truncateToNarrowFloat(b, nloc, q, floatType, saturate);
           }
           // rint(x / scale) + zero point, saturated.
@@ -320,9 +317,8 @@ struct DequantizeLinearLowering
     auto xType = cast<RankedTensorType>(adaptor.getX().getType());
     Type inType = xType.getElementType();
     bool inUnsigned = isUnsignedElement(op.getX());
-    auto scale = getQDQParam(op, "x_scale", op.getXScale(),
-                             adaptor.getXScale(), xType, op.getAxis(),
-                             op.getBlockSize());
+    auto scale = getQDQParam(op, "x_scale", op.getXScale(), adaptor.getXScale(),
+                             xType, op.getAxis(), op.getBlockSize());
     if (failed(scale))
       return failure();
     // Zero points of float types are ignored (they must be zero).
@@ -353,10 +349,10 @@ struct DequantizeLinearLowering
             Value diff =
                 convertScalar(b, nloc, args[0], diffType, inUnsigned, false);
             if (zp)
-              diff = arith::SubIOp::create(
-                  b, nloc, diff,
-                  convertScalar(b, nloc, args[2], diffType, zp.isUnsigned,
-                                false));
+              diff = arith::SubIOp::create(b, nloc, diff,
+                                           convertScalar(b, nloc, args[2],
+                                                         diffType,
+                                                         zp.isUnsigned, false));
             x = convertScalar(b, nloc, diff, computeType, false, false);
           }
           Value s = convertScalar(b, nloc, args[1], computeType, false, false);
@@ -403,13 +399,13 @@ struct DynamicQuantizeLinearLowering
     };
     Value maxValue = reduce(/*isMax=*/true);
     Value minValue = reduce(/*isMax=*/false);
-    Value equal = arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OEQ,
-                                        maxValue, minValue);
+    Value equal = arith::CmpFOp::create(
+        rewriter, loc, arith::CmpFPredicate::OEQ, maxValue, minValue);
     Value range = arith::SelectOp::create(
         rewriter, loc, equal, createScalar(rewriter, loc, f32, 1.0),
         arith::SubFOp::create(rewriter, loc, maxValue, minValue));
-    Value scale = arith::DivFOp::create(rewriter, loc, range,
-                                        createScalar(rewriter, loc, f32, 255.0));
+    Value scale = arith::DivFOp::create(
+        rewriter, loc, range, createScalar(rewriter, loc, f32, 255.0));
     Value initialZp = arith::SubFOp::create(
         rewriter, loc, zero,
         arith::DivFOp::create(rewriter, loc, minValue, scale));
@@ -440,12 +436,12 @@ struct DynamicQuantizeLinearLowering
                   rewriter, loc, RankedTensorType::get({}, f32), scale)
                   .getResult());
     Value zpInt = arith::FPToUIOp::create(rewriter, loc, i8, zp);
-    results.push_back(isa<NoneType>(op.getYZeroPoint().getType())
-                          ? none()
-                          : tensor::FromElementsOp::create(
-                                rewriter, loc, RankedTensorType::get({}, i8),
-                                zpInt)
-                                .getResult());
+    results.push_back(
+        isa<NoneType>(op.getYZeroPoint().getType())
+            ? none()
+            : tensor::FromElementsOp::create(
+                  rewriter, loc, RankedTensorType::get({}, i8), zpInt)
+                  .getResult());
     rewriter.replaceOp(op, results);
     return success();
   }
@@ -543,23 +539,20 @@ struct QLinearMatMulLowering
 
     // Scales per tensor, per row of a (and y), per column of b.
     int64_t rank = resultType.getRank();
-    int64_t rowDim = aType.getRank() >= 2 ? rank - (bType.getRank() >= 2 ? 2 : 1)
-                                          : -1;
+    int64_t rowDim =
+        aType.getRank() >= 2 ? rank - (bType.getRank() >= 2 ? 2 : 1) : -1;
     int64_t colDim = bType.getRank() >= 2 ? rank - 1 : -1;
     auto rows = rowDim >= 0 ? resultType.getDimSize(rowDim) : 1;
     auto cols = colDim >= 0 ? resultType.getDimSize(colDim) : 1;
-    auto aScale = getScalarOrPerDimParam(op, "a_scale", op.getAScale(),
-                                         adaptor.getAScale(), rank, rowDim,
-                                         rows);
-    auto bScale = getScalarOrPerDimParam(op, "b_scale", op.getBScale(),
-                                         adaptor.getBScale(), rank, colDim,
-                                         cols);
-    auto yScale = getScalarOrPerDimParam(op, "y_scale", op.getYScale(),
-                                         adaptor.getYScale(), rank, rowDim,
-                                         rows);
-    auto yZp = getScalarOrPerDimParam(op, "y_zero_point", op.getYZeroPoint(),
-                                      adaptor.getYZeroPoint(), rank, rowDim,
-                                      rows);
+    auto aScale = getScalarOrPerDimParam(
+        op, "a_scale", op.getAScale(), adaptor.getAScale(), rank, rowDim, rows);
+    auto bScale = getScalarOrPerDimParam(
+        op, "b_scale", op.getBScale(), adaptor.getBScale(), rank, colDim, cols);
+    auto yScale = getScalarOrPerDimParam(
+        op, "y_scale", op.getYScale(), adaptor.getYScale(), rank, rowDim, rows);
+    auto yZp =
+        getScalarOrPerDimParam(op, "y_zero_point", op.getYZeroPoint(),
+                               adaptor.getYZeroPoint(), rank, rowDim, rows);
     if (failed(aScale) || failed(bScale) || failed(yScale) || failed(yZp))
       return failure();
     rewriter.replaceOp(op, requantize(rewriter, loc, acc, resultType,

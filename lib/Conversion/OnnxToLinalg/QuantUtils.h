@@ -30,12 +30,10 @@ bool isSingleElement(mlir::RankedTensorType type);
 /// `rank`: one value, or one per index of dim `dim` when it is 1-D with
 /// several elements. Reports on `op` and fails for other shapes and for a
 /// 1-D parameter whose static size differs from `dimSize`.
-mlir::FailureOr<QuantParam> getScalarOrPerDimParam(mlir::Operation *op,
-                                                   llvm::StringRef name,
-                                                   mlir::Value onnxParam,
-                                                   mlir::Value param,
-                                                   int64_t rank, int64_t dim,
-                                                   int64_t dimSize);
+mlir::FailureOr<QuantParam>
+getScalarOrPerDimParam(mlir::Operation *op, llvm::StringRef name,
+                       mlir::Value onnxParam, mlir::Value param, int64_t rank,
+                       int64_t dim, int64_t dimSize);
 
 /// The smallest and largest value of integer type `type` (ONNX signedness
 /// `isUnsigned`).
@@ -53,8 +51,8 @@ mlir::Value subtractZeroPoint(mlir::OpBuilder &b, mlir::Location loc,
 /// in f32 and rounded half to even.
 mlir::Value requantize(mlir::OpBuilder &b, mlir::Location loc, mlir::Value acc,
                        mlir::RankedTensorType resultType, bool resultUnsigned,
-                       QuantParam xScale, QuantParam wScale,
-                       QuantParam yScale, QuantParam yZeroPoint);
+                       QuantParam xScale, QuantParam wScale, QuantParam yScale,
+                       QuantParam yZeroPoint);
 
 /// ConvInteger and QLinearConv (QuantConv.cpp).
 void populateQuantConvPatterns(const mlir::TypeConverter &converter,
