@@ -282,8 +282,14 @@ struct QuantizeLinearLowering
           auto toCompute = [&](Value v, bool isUnsigned) {
             return convertScalar(b, nloc, v, computeType, isUnsigned, false);
           };
-          Value q = arith::DivFOp::create(b, nloc, toCompute(args[0], false),
-                                          toCompute(args[1], false));
+          // With `precision`, both operands are first rounded to it.
+          Value x = toCompute(args[0], false);
+          Value s = toCompute(args[1], false);
+          if (op.getPrecision() != 0) {
+            x = roundTo(b, nloc, x, divisionType);
+            s = roundTo(b, nloc, s, divisionType);
+          }
+          Value q = arith::DivFOp::create(b, nloc, x, s);
           q = roundTo(b, nloc, q, divisionType);
           if (auto floatType = dyn_cast<FloatType>(outType)) {
             if (zp)

@@ -199,3 +199,21 @@ func.func @qlinear_matmul(%a: tensor<2x4xi8>, %s: tensor<1xf32>, %z: tensor<1xi8
   %0 = onnx.QLinearMatMul %a, %s, %z, %b, %s, %z, %s, %z : (tensor<2x4xi8>, tensor<1xf32>, tensor<1xi8>, tensor<4x3xi8>, tensor<1xf32>, tensor<1xi8>, tensor<1xf32>, tensor<1xi8>) -> tensor<2x3xi8>
   return %0 : tensor<2x3xi8>
 }
+
+// -----
+
+// precision = FLOAT16: x and the scale are rounded to f16, and so is their
+// quotient.
+// CHECK-LABEL: func.func @quantize_precision
+// CHECK: %[[XH:.*]] = arith.truncf %{{.*}} : f32 to f16
+// CHECK: %[[X:.*]] = arith.extf %[[XH]] : f16 to f32
+// CHECK: %[[SH:.*]] = arith.truncf %{{.*}} : f32 to f16
+// CHECK: %[[S:.*]] = arith.extf %[[SH]] : f16 to f32
+// CHECK: %[[Q:.*]] = arith.divf %[[X]], %[[S]] : f32
+// CHECK: %[[QH:.*]] = arith.truncf %[[Q]] : f32 to f16
+// CHECK: arith.extf %[[QH]] : f16 to f32
+func.func @quantize_precision(%x: tensor<4xf32>, %s: tensor<f32>) -> tensor<4xi8> {
+  %none = onnx.NoValue {value}
+  %0 = onnx.QuantizeLinear %x, %s, %none {output_dtype = 3 : i64, precision = 10 : i64} : (tensor<4xf32>, tensor<f32>, none) -> tensor<4xi8>
+  return %0 : tensor<4xi8>
+}
