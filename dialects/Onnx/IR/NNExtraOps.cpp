@@ -60,8 +60,8 @@ LogicalResult checkRank(Operation *op, Value v, ArrayRef<int64_t> ranks,
 
 LogicalResult verifyReduction(Operation *op, StringRef reduction) {
   if (reduction != "none" && reduction != "sum" && reduction != "mean")
-    return op->emitOpError() << "reduction \"" << reduction
-                             << "\" is not one of none, sum, mean";
+    return op->emitOpError()
+           << "reduction \"" << reduction << "\" is not one of none, sum, mean";
   return success();
 }
 
@@ -94,15 +94,16 @@ LogicalResult inferLoss(Operation *op, Value input, Value target, Value weight,
   }
   if (!isNoValue(weight)) {
     auto w = getRankedShape(weight);
-    if (w && (w->size() != 1 ||
-              (in && (*w)[0] != kDyn && (*in)[1] != kDyn && (*w)[0] != (*in)[1])))
+    if (w && (w->size() != 1 || (in && (*w)[0] != kDyn && (*in)[1] != kDyn &&
+                                 (*w)[0] != (*in)[1])))
       return op->emitError() << "weight must have one element per class";
   }
   if (reduction != "none")
     return refineResultType(op, 0, RankedTensorType::get({}, elementType));
   if (!in && !tgt)
     return refineResultType(op, 0, UnrankedTensorType::get(elementType));
-  return refineResultType(op, 0, RankedTensorType::get(targetShape, elementType));
+  return refineResultType(op, 0,
+                          RankedTensorType::get(targetShape, elementType));
 }
 
 /// Number of directions of a recurrent op.
@@ -120,15 +121,14 @@ LogicalResult verifyRecurrent(Operation *op, StringRef direction,
                              << "\" is not one of forward, reverse, "
                                 "bidirectional";
   if (hiddenSize && *hiddenSize <= 0)
-    return op->emitOpError() << "hidden_size must be positive, got "
-                             << *hiddenSize;
+    return op->emitOpError()
+           << "hidden_size must be positive, got " << *hiddenSize;
   if (layout != 0 && layout != 1)
     return op->emitOpError() << "layout must be 0 or 1, got " << layout;
-  if (activations &&
-      activations->size() != gates * numDirections(direction))
-    return op->emitOpError() << "activations has " << activations->size()
-                             << " entries, expected "
-                             << gates * numDirections(direction);
+  if (activations && activations->size() != gates * numDirections(direction))
+    return op->emitOpError()
+           << "activations has " << activations->size() << " entries, expected "
+           << gates * numDirections(direction);
   return success();
 }
 
@@ -139,8 +139,8 @@ LogicalResult inferRecurrent(Operation *op, Value x, Value w, Value r,
                              std::optional<int64_t> hiddenSize, int64_t layout,
                              int64_t gates) {
   Type elementType = getElementType(x);
-  if (failed(checkRank(op, x, {3}, "X")) || failed(checkRank(op, w, {3}, "W")) ||
-      failed(checkRank(op, r, {3}, "R")))
+  if (failed(checkRank(op, x, {3}, "X")) ||
+      failed(checkRank(op, w, {3}, "W")) || failed(checkRank(op, r, {3}, "R")))
     return failure();
   int64_t dirs = numDirections(direction);
   int64_t hidden = hiddenSize ? *hiddenSize : kDyn;
@@ -153,20 +153,21 @@ LogicalResult inferRecurrent(Operation *op, Value x, Value w, Value r,
     return failure();
   for (auto &s : {ws, rs}) {
     if (s && (*s)[0] != kDyn && (*s)[0] != dirs)
-      return op->emitError() << "W and R must have " << dirs
-                             << " directions, got " << (*s)[0];
+      return op->emitError()
+             << "W and R must have " << dirs << " directions, got " << (*s)[0];
     if (s && hidden != kDyn && (*s)[1] != kDyn && (*s)[1] != gates * hidden)
-      return op->emitError() << "W and R must have " << gates * hidden
-                             << " rows (" << gates << " gates of hidden size "
-                             << hidden << "), got " << (*s)[1];
+      return op->emitError()
+             << "W and R must have " << gates * hidden << " rows (" << gates
+             << " gates of hidden size " << hidden << "), got " << (*s)[1];
   }
   int64_t seq = kDyn, batch = kDyn;
   if (auto xs = getRankedShape(x)) {
     seq = layout ? (*xs)[1] : (*xs)[0];
     batch = layout ? (*xs)[0] : (*xs)[1];
   }
-  SmallVector<int64_t> y = layout ? SmallVector<int64_t>{batch, seq, dirs, hidden}
-                                  : SmallVector<int64_t>{seq, dirs, batch, hidden};
+  SmallVector<int64_t> y = layout
+                               ? SmallVector<int64_t>{batch, seq, dirs, hidden}
+                               : SmallVector<int64_t>{seq, dirs, batch, hidden};
   SmallVector<int64_t> state = layout
                                    ? SmallVector<int64_t>{batch, dirs, hidden}
                                    : SmallVector<int64_t>{dirs, batch, hidden};
@@ -199,7 +200,8 @@ LogicalResult RMSNormalizationOp::inferShapes() {
     if (shape->size() != x->size())
       return emitError() << "scale of rank " << scale->size()
                          << " does not broadcast to X of rank " << x->size();
-    return refineResultType(*this, 0, RankedTensorType::get(*shape, elementType));
+    return refineResultType(*this, 0,
+                            RankedTensorType::get(*shape, elementType));
   }
   return refineResultType(*this, 0, RankedTensorType::get(*x, elementType));
 }
@@ -230,8 +232,8 @@ LogicalResult RotaryEmbeddingOp::inferShapes() {
                          hasPositions ? "a cache indexed by position_ids"
                                       : "a cache without position_ids")))
       return failure();
-  if (hasPositions && failed(checkRank(*this, getPositionIds(), {2},
-                                       "position_ids")))
+  if (hasPositions &&
+      failed(checkRank(*this, getPositionIds(), {2}, "position_ids")))
     return failure();
   return inferSameShapeOp(*this);
 }
@@ -283,8 +285,8 @@ LogicalResult AttentionOp::verify() {
                          << *getKvNumHeads() << ")";
   if (getSoftcap().convertToDouble() < 0)
     return emitOpError() << "softcap must not be negative";
-  if (auto p = getSoftmaxPrecision(); p && *p != 1 && *p != 10 && *p != 11 &&
-                                      *p != 16)
+  if (auto p = getSoftmaxPrecision();
+      p && *p != 1 && *p != 10 && *p != 11 && *p != 16)
     return emitOpError() << "softmax_precision " << *p
                          << " is not float, float16, bfloat16 or double";
   return success();
@@ -295,8 +297,8 @@ LogicalResult AttentionOp::inferShapes() {
   auto k = getRankedShape(getK());
   auto v = getRankedShape(getV());
   Type t1 = getElementType(getQ()), t2 = getElementType(getV());
-  for (auto [value, name] : {std::pair(getQ(), "Q"), std::pair(getK(), "K"),
-                             std::pair(getV(), "V")})
+  for (auto [value, name] :
+       {std::pair(getQ(), "Q"), std::pair(getK(), "K"), std::pair(getV(), "V")})
     if (failed(checkRank(*this, value, {3, 4}, name)))
       return failure();
   if (!q || !k || !v) {
@@ -324,8 +326,7 @@ LogicalResult AttentionOp::inferShapes() {
           std::tuple((*v)[2], kvHeads, "V")})
       if (dim != kDyn && dim % heads != 0)
         return emitError() << "the hidden size " << dim << " of " << name
-                           << " is not a multiple of its " << heads
-                           << " heads";
+                           << " is not a multiple of its " << heads << " heads";
     if (failed(mergeDim(*this, headSize, divDim((*k)[2], kvHeads),
                         "the head size of K")))
       return failure();
@@ -341,8 +342,8 @@ LogicalResult AttentionOp::inferShapes() {
       return failure();
     if (qHeads != kDyn && kvHeads != kDyn && qHeads % kvHeads != 0)
       return emitError() << "the " << qHeads
-                         << " query heads are not a multiple of the "
-                         << kvHeads << " key/value heads";
+                         << " query heads are not a multiple of the " << kvHeads
+                         << " key/value heads";
   }
   if (failed(mergeDim(*this, kvSeq, is3d ? (*v)[1] : (*v)[2],
                       "the sequence length of V")))
@@ -362,8 +363,8 @@ LogicalResult AttentionOp::inferShapes() {
     pastSeq = kDyn;
     if (auto pk = getRankedShape(getPastKey())) {
       pastSeq = (*pk)[2];
-      if (failed(mergeDim(*this, headSize, (*pk)[3],
-                          "the head size of past_key")))
+      if (failed(
+              mergeDim(*this, headSize, (*pk)[3], "the head size of past_key")))
         return failure();
     }
     if (auto pv = getRankedShape(getPastValue()))
@@ -434,8 +435,8 @@ LogicalResult LinearAttentionOp::inferShapes() {
   auto k = getRankedShape(getKey());
   auto v = getRankedShape(getValue());
   Type elementType = getElementType(getQuery());
-  Type stateType = isNoValue(getPastState()) ? elementType
-                                             : getElementType(getPastState());
+  Type stateType =
+      isNoValue(getPastState()) ? elementType : getElementType(getPastState());
   int64_t qHeads = getQNumHeads(), kvHeads = getKvNumHeads();
   int64_t batch = q ? (*q)[0] : kDyn, seq = q ? (*q)[1] : kDyn;
   int64_t dk = q ? divDim((*q)[2], qHeads) : kDyn;
@@ -453,7 +454,8 @@ LogicalResult LinearAttentionOp::inferShapes() {
       if (failed(mergeDim(*this, state[i], d,
                           "dimension " + std::to_string(i) + " of past_state")))
         return failure();
-  if (failed(refineResultType(*this, 0, RankedTensorType::get(out, elementType))))
+  if (failed(
+          refineResultType(*this, 0, RankedTensorType::get(out, elementType))))
     return failure();
   return refineResultType(*this, 1, RankedTensorType::get(state, stateType));
 }
@@ -493,8 +495,9 @@ LogicalResult CausalConvWithStateOp::inferShapes() {
       return failure();
     if (auto past = getRankedShape(getPastState()))
       for (auto [i, d] : llvm::enumerate(*past))
-        if (failed(mergeDim(*this, state[i], d,
-                            "dimension " + std::to_string(i) + " of past_state")))
+        if (failed(
+                mergeDim(*this, state[i], d,
+                         "dimension " + std::to_string(i) + " of past_state")))
           return failure();
   }
   if (failed(refineResultType(
@@ -549,9 +552,9 @@ LogicalResult RNNOp::inferShapes() {
 static LogicalResult verifyOptimizer(Operation *op, ValueRange inputs,
                                      unsigned groups, unsigned outputsPer) {
   if (inputs.empty() || inputs.size() % groups != 0)
-    return op->emitOpError() << "has " << inputs.size() + 2
-                             << " inputs, expected R, T and " << groups
-                             << " tensors per optimized tensor";
+    return op->emitOpError()
+           << "has " << inputs.size() + 2 << " inputs, expected R, T and "
+           << groups << " tensors per optimized tensor";
   unsigned n = inputs.size() / groups;
   if (op->getNumResults() != outputsPer * n)
     return op->emitOpError() << "has " << op->getNumResults()
@@ -560,9 +563,8 @@ static LogicalResult verifyOptimizer(Operation *op, ValueRange inputs,
 }
 
 /// Output k * n + i has the type of input `inputGroups[k]` * n + i.
-static LogicalResult inferOptimizer(Operation *op, ValueRange inputs,
-                                    Value r, Value t,
-                                    ArrayRef<unsigned> inputGroups) {
+static LogicalResult inferOptimizer(Operation *op, ValueRange inputs, Value r,
+                                    Value t, ArrayRef<unsigned> inputGroups) {
   for (Value scalar : {r, t}) {
     auto shape = getRankedShape(scalar);
     if (shape && llvm::any_of(*shape, [](int64_t d) { return d > 1; }))
@@ -573,8 +575,8 @@ static LogicalResult inferOptimizer(Operation *op, ValueRange inputs,
   unsigned n = op->getNumResults() / inputGroups.size();
   for (auto [k, group] : llvm::enumerate(inputGroups))
     for (unsigned i = 0; i < n; ++i)
-      if (failed(refineResultType(op, k * n + i,
-                                  inputs[group * n + i].getType())))
+      if (failed(
+              refineResultType(op, k * n + i, inputs[group * n + i].getType())))
         return failure();
   return success();
 }

@@ -45,17 +45,15 @@ Value splitHeads(OpBuilder &b, Location loc, Value x, int64_t heads) {
   auto expandedType = RankedTensorType::get(
       {type.getDimSize(0), type.getDimSize(1), heads, headSize},
       type.getElementType());
-  Value expanded = expandShape(
-      b, loc, x, expandedType, {{0}, {1}, {2, 3}},
-      {getDim(b, loc, x, 0), getDim(b, loc, x, 1), b.getIndexAttr(heads),
-       headDim});
+  Value expanded = expandShape(b, loc, x, expandedType, {{0}, {1}, {2, 3}},
+                               {getDim(b, loc, x, 0), getDim(b, loc, x, 1),
+                                b.getIndexAttr(heads), headDim});
   auto resultType = RankedTensorType::get(
       {type.getDimSize(0), heads, type.getDimSize(1), headSize},
       type.getElementType());
-  Value init = createEmpty(
-      b, loc, resultType,
-      {getDim(b, loc, x, 0), b.getIndexAttr(heads), getDim(b, loc, x, 1),
-       headDim});
+  Value init = createEmpty(b, loc, resultType,
+                           {getDim(b, loc, x, 0), b.getIndexAttr(heads),
+                            getDim(b, loc, x, 1), headDim});
   return linalg::TransposeOp::create(b, loc, expanded, init,
                                      ArrayRef<int64_t>{0, 2, 1, 3})
       .getResult()[0];
@@ -142,8 +140,8 @@ struct AttentionPattern : public OpConversionPattern<onnx::AttentionOp> {
       Type f64 = rewriter.getF64Type();
       Value scale;
       if (op.getScale()) {
-        scale = createScalar(rewriter, loc, f64,
-                             op.getScale()->convertToDouble());
+        scale =
+            createScalar(rewriter, loc, f64, op.getScale()->convertToDouble());
       } else {
         Value d = getValueOrCreateConstantIndexOp(rewriter, loc,
                                                   getDim(rewriter, loc, q, 3));
@@ -158,12 +156,12 @@ struct AttentionPattern : public OpConversionPattern<onnx::AttentionOp> {
     }
     auto scaled = [&](Value x) {
       auto type = cast<RankedTensorType>(x.getType());
-      return buildElementwise(
-          rewriter, loc, type.clone(t), x,
-          [&](OpBuilder &b, Location l, ValueRange args) {
-            Value r = arith::MulFOp::create(b, l, toFloat(b, l, args[0], ct), s);
-            return toFloat(b, l, r, t);
-          });
+      return buildElementwise(rewriter, loc, type.clone(t), x,
+                              [&](OpBuilder &b, Location l, ValueRange args) {
+                                Value r = arith::MulFOp::create(
+                                    b, l, toFloat(b, l, args[0], ct), s);
+                                return toFloat(b, l, r, t);
+                              });
     };
     Value qs = scaled(q), ks = scaled(k);
 
@@ -218,16 +216,17 @@ struct AttentionPattern : public OpConversionPattern<onnx::AttentionOp> {
         SmallVector<OpFoldResult> high(low);
         high[last] = pad;
         Type me = maskType.getElementType();
-        Value padValue = me.isInteger(1)
-                             ? arith::ConstantIntOp::create(rewriter, loc, 0, 1)
-                                   .getResult()
-                             : createScalar(rewriter, loc, me, -kInf);
+        Value padValue =
+            me.isInteger(1)
+                ? arith::ConstantIntOp::create(rewriter, loc, 0, 1).getResult()
+                : createScalar(rewriter, loc, me, -kInf);
         mask = padTensor(rewriter, loc, mask, low, high, padValue);
         maskType = cast<RankedTensorType>(mask.getType());
       }
       if (!isBroadcastableTo(maskType, score4))
         return reportUnsupported(op, "attn_mask does not broadcast to the "
-                                     "scores " + typeToString(score4));
+                                     "scores " +
+                                         typeToString(score4));
       maskMap = getBroadcastMap(ctx, maskType, score4);
     }
     bool hasNonpad = !isNone(nonpad);
@@ -274,10 +273,10 @@ struct AttentionPattern : public OpConversionPattern<onnx::AttentionOp> {
           Value bias = zero;
           if (hasMask) {
             Value m = args[1];
-            bias = m.getType().isInteger(1)
-                       ? arith::SelectOp::create(b, l, m, zero, negInf)
-                             .getResult()
-                       : toFloat(b, l, m, ct);
+            bias =
+                m.getType().isInteger(1)
+                    ? arith::SelectOp::create(b, l, m, zero, negInf).getResult()
+                    : toFloat(b, l, m, ct);
           }
           SmallVector<Value> ivs = getIterationIndices(b, l, 4);
           Value i = arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[2]);
@@ -285,8 +284,8 @@ struct AttentionPattern : public OpConversionPattern<onnx::AttentionOp> {
           Value nonpadLen;
           if (hasNonpad) {
             nonpadLen = tensor::ExtractOp::create(b, l, nonpad, ivs[0]);
-            nonpadLen = convertScalar(b, l, nonpadLen, b.getI64Type(), false,
-                                      false);
+            nonpadLen =
+                convertScalar(b, l, nonpadLen, b.getI64Type(), false, false);
           }
           Value offset = createScalar(b, l, b.getI64Type(), 0);
           if (pastLen)
@@ -307,9 +306,9 @@ struct AttentionPattern : public OpConversionPattern<onnx::AttentionOp> {
             allow(arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, diff,
                                         zeroI));
           if (left >= 0)
-            allow(arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, diff,
-                                        createScalar(b, l, b.getI64Type(),
-                                                     left)));
+            allow(arith::CmpIOp::create(
+                b, l, arith::CmpIPredicate::sle, diff,
+                createScalar(b, l, b.getI64Type(), left)));
           if (right >= 0)
             allow(arith::CmpIOp::create(
                 b, l, arith::CmpIPredicate::sle,
@@ -385,10 +384,11 @@ struct AttentionPattern : public OpConversionPattern<onnx::AttentionOp> {
                                                total, zero);
           total = arith::SelectOp::create(b, l, isZero,
                                           createScalar(b, l, cs, 1), total);
-          Value r = roundThrough(b, l, arith::DivFOp::create(b, l, e, total), p);
-          Value masked = arith::CmpFOp::create(
-              b, l, arith::CmpFPredicate::OEQ, args[3],
-              createScalar(b, l, ct, -kInf));
+          Value r =
+              roundThrough(b, l, arith::DivFOp::create(b, l, e, total), p);
+          Value masked =
+              arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, args[3],
+                                    createScalar(b, l, ct, -kInf));
           r = arith::SelectOp::create(b, l, masked, zero, r);
           return {toFloat(b, l, r, t)};
         })[0];
@@ -538,10 +538,9 @@ struct LinearAttentionPattern
     outShape[1] = cast<RankedTensorType>(q.getType()).getDimSize(1);
     outShape[2] = qHeads;
     outShape[3] = stateShape[3];
-    SmallVector<OpFoldResult> outDims = {stateDims[0],
-                                         getDim(rewriter, loc, q, 1),
-                                         rewriter.getIndexAttr(qHeads),
-                                         stateDims[3]};
+    SmallVector<OpFoldResult> outDims = {
+        stateDims[0], getDim(rewriter, loc, q, 1),
+        rewriter.getIndexAttr(qHeads), stateDims[3]};
     Value out = createEmpty(rewriter, loc, RankedTensorType::get(outShape, f32),
                             outDims);
     // The scale: the attribute, or 1 / sqrt(dk).
@@ -552,7 +551,8 @@ struct LinearAttentionPattern
     } else {
       Value dk = getValueOrCreateConstantIndexOp(rewriter, loc, stateDims[2]);
       dk = arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(), dk);
-      Value d = arith::SIToFPOp::create(rewriter, loc, rewriter.getF64Type(), dk);
+      Value d =
+          arith::SIToFPOp::create(rewriter, loc, rewriter.getF64Type(), dk);
       Value inv = arith::DivFOp::create(
           rewriter, loc, createScalar(rewriter, loc, rewriter.getF64Type(), 1),
           math::SqrtOp::create(rewriter, loc, d));
@@ -617,15 +617,14 @@ struct LinearAttentionPattern
               {stateShape[0], kvHeads, stateShape[3]}, f32);
           SmallVector<OpFoldResult> vDims = {sDims[0], sDims[1], sDims[3]};
           AffineMap vMap = map4({db, dh, dm});
-          Value vNew = buildGeneric(
-              b, l, vt, createEmpty(b, l, vType, vDims),
-              {AffineMap::get(3, 0, {db, dh, di}, ctx),
-               b.getMultiDimIdentityMap(3)},
-              {IT::parallel, IT::parallel, IT::parallel},
-              [&](OpBuilder &nb, Location nl,
-                  ValueRange args) -> SmallVector<Value> {
-                return {toFloat(nb, nl, args[0], f32)};
-              })[0];
+          Value vNew = buildGeneric(b, l, vt, createEmpty(b, l, vType, vDims),
+                                    {AffineMap::get(3, 0, {db, dh, di}, ctx),
+                                     b.getMultiDimIdentityMap(3)},
+                                    {IT::parallel, IT::parallel, IT::parallel},
+                                    [&](OpBuilder &nb, Location nl,
+                                        ValueRange args) -> SmallVector<Value> {
+                                      return {toFloat(nb, nl, args[0], f32)};
+                                    })[0];
           if (!isNone(beta)) {
             // retrieved[b, h, m] = sum_i S[b, h, i, m] * k[b, h, i]
             Value retrieved = buildGeneric(
@@ -641,10 +640,8 @@ struct LinearAttentionPattern
                   return {arith::AddFOp::create(nb, nl, args[2], p)};
                 })[0];
             Value bt = timeSlice(b, l, beta, t, 0);
-            AffineMap betaMap =
-                AffineMap::get(3, 0, {db, sharedBeta ? b.getAffineConstantExpr(0)
-                                                     : dh},
-                               ctx);
+            AffineMap betaMap = AffineMap::get(
+                3, 0, {db, sharedBeta ? b.getAffineConstantExpr(0) : dh}, ctx);
             AffineMap id3 = b.getMultiDimIdentityMap(3);
             vNew = buildGeneric(
                 b, l, {vNew, retrieved, bt}, createEmpty(b, l, vType, vDims),
@@ -658,19 +655,19 @@ struct LinearAttentionPattern
                 })[0];
           }
           // S += k v'^T
-          s = buildGeneric(
-              b, l, {s, kt, vNew}, createEmpty(b, l, sType, sDims),
-              {id4, map4({db, dh, di}), vMap, id4}, parallel4,
-              [&](OpBuilder &nb, Location nl,
-                  ValueRange args) -> SmallVector<Value> {
-                Value p = arith::MulFOp::create(
-                    nb, nl, toFloat(nb, nl, args[1], f32), args[2]);
-                return {arith::AddFOp::create(nb, nl, args[0], p)};
-              })[0];
+          s = buildGeneric(b, l, {s, kt, vNew}, createEmpty(b, l, sType, sDims),
+                           {id4, map4({db, dh, di}), vMap, id4}, parallel4,
+                           [&](OpBuilder &nb, Location nl,
+                               ValueRange args) -> SmallVector<Value> {
+                             Value p = arith::MulFOp::create(
+                                 nb, nl, toFloat(nb, nl, args[1], f32),
+                                 args[2]);
+                             return {arith::AddFOp::create(nb, nl, args[0], p)};
+                           })[0];
           // out_t[b, hq, m] = scale * sum_i q[b, hq, i] * S[b, hq / g, i, m]
           AffineExpr kvHead = groups == 1 ? dh : dh.floorDiv(groups);
-          auto oType = RankedTensorType::get({outShape[0], qHeads, outShape[3]},
-                                             f32);
+          auto oType =
+              RankedTensorType::get({outShape[0], qHeads, outShape[3]}, f32);
           SmallVector<OpFoldResult> oDims = {sDims[0], b.getIndexAttr(qHeads),
                                              sDims[3]};
           Value ot = buildGeneric(
@@ -685,12 +682,12 @@ struct LinearAttentionPattern
                     nb, nl, toFloat(nb, nl, args[0], f32), args[1]);
                 return {arith::AddFOp::create(nb, nl, args[2], p)};
               })[0];
-          ot = buildElementwise(b, l, oType, ot,
-                                [&](OpBuilder &nb, Location nl, ValueRange args) {
-                                  return arith::MulFOp::create(nb, nl, args[0],
-                                                               scale)
-                                      .getResult();
-                                });
+          ot = buildElementwise(
+              b, l, oType, ot,
+              [&](OpBuilder &nb, Location nl, ValueRange args) {
+                return arith::MulFOp::create(nb, nl, args[0], scale)
+                    .getResult();
+              });
           Value o = insertSlice(
               b, l, ot, carried[1],
               {b.getIndexAttr(0), t, b.getIndexAttr(0), b.getIndexAttr(0)},
@@ -702,9 +699,8 @@ struct LinearAttentionPattern
     Value result = truncateToType(
         rewriter, loc, loop.getResult(1),
         RankedTensorType::get(outShape, outType.getElementType()));
-    int64_t merged = ShapedType::isDynamic(outShape[3])
-                         ? ShapedType::kDynamic
-                         : qHeads * outShape[3];
+    int64_t merged = ShapedType::isDynamic(outShape[3]) ? ShapedType::kDynamic
+                                                        : qHeads * outShape[3];
     result = tensor::CollapseShapeOp::create(
         rewriter, loc,
         RankedTensorType::get({outShape[0], outShape[1], merged},
@@ -725,5 +721,5 @@ struct LinearAttentionPattern
 void onnxc::lowering::nnx::populateAttentionPatterns(
     const mlir::TypeConverter &converter, mlir::RewritePatternSet &patterns) {
   patterns.add<AttentionPattern, LinearAttentionPattern>(converter,
-                                                        patterns.getContext());
+                                                         patterns.getContext());
 }

@@ -98,11 +98,11 @@ struct LoopLowering : public OpConversionPattern<onnx::LoopOp> {
     if (hasM)
       trips = convertScalar(rewriter, loc, extractScalar(rewriter, loc, m),
                             rewriter.getI64Type(), false, false);
-    Value condInit = hasCond ? convertScalar(rewriter, loc,
-                                             extractScalar(rewriter, loc, cond),
-                                             rewriter.getI1Type(), false, false)
-                             : arith::ConstantIntOp::create(rewriter, loc, 1, 1)
-                                   .getResult();
+    Value condInit =
+        hasCond
+            ? convertScalar(rewriter, loc, extractScalar(rewriter, loc, cond),
+                            rewriter.getI1Type(), false, false)
+            : arith::ConstantIntOp::create(rewriter, loc, 1, 1).getResult();
     SmallVector<Value> inits = {
         arith::ConstantIntOp::create(rewriter, loc, 0, 64), condInit};
     for (auto [v, type] : llvm::zip(adaptor.getVInitial(), resultTypes)) {
@@ -117,13 +117,14 @@ struct LoopLowering : public OpConversionPattern<onnx::LoopOp> {
       OpFoldResult capacity = rewriter.getIndexAttr(0);
       if (hasM && staticSlice) {
         Value c = arith::MaxSIOp::create(
-            rewriter, loc, trips, createScalar(rewriter, loc, trips.getType(), 0));
+            rewriter, loc, trips,
+            createScalar(rewriter, loc, trips.getType(), 0));
         c = arith::MinSIOp::create(
             rewriter, loc, c,
             createScalar(rewriter, loc, trips.getType(), kMaxInitialSlices));
-        capacity =
-            arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(), c)
-                .getResult();
+        capacity = arith::IndexCastOp::create(rewriter, loc,
+                                              rewriter.getIndexType(), c)
+                       .getResult();
       }
       SmallVector<int64_t> shape = {ShapedType::kDynamic};
       SmallVector<OpFoldResult> dims = {capacity};
@@ -142,14 +143,15 @@ struct LoopLowering : public OpConversionPattern<onnx::LoopOp> {
     FailureOr<Block *> body =
         rewriter.convertRegionTypes(&op.getBody(), *converter);
     if (failed(body))
-      return reportUnsupported(op, "the body's input types cannot be converted");
+      return reportUnsupported(op,
+                               "the body's input types cannot be converted");
     auto whileOp = scf::WhileOp::create(
         rewriter, loc, carriedTypes, inits,
         [&](OpBuilder &b, Location l, ValueRange args) {
           Value go = args[1];
           if (hasM) {
-            Value below = arith::CmpIOp::create(
-                b, l, arith::CmpIPredicate::slt, args[0], trips);
+            Value below = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt,
+                                                args[0], trips);
             go = arith::AndIOp::create(b, l, below, go);
           }
           scf::ConditionOp::create(b, l, go, args);
@@ -190,7 +192,8 @@ struct LoopLowering : public OpConversionPattern<onnx::LoopOp> {
       SmallVector<OpFoldResult> sizes = getDims(rewriter, loc, buffer);
       sizes[0] = count;
       Value cut = extractSlice(rewriter, loc, buffer, offsets, sizes);
-      results.push_back(castTo(rewriter, loc, cut, resultTypes[numCarried + k]));
+      results.push_back(
+          castTo(rewriter, loc, cut, resultTypes[numCarried + k]));
     }
     rewriter.replaceOp(op, results);
     return success();
@@ -221,29 +224,31 @@ struct LoopYieldLowering : public OpConversionPattern<onnx::YieldOp> {
 
     Value iter = after->getArgument(0);
     SmallVector<Value> next = {arith::AddIOp::create(
-        rewriter, loc, iter, arith::ConstantIntOp::create(rewriter, loc, 1, 64))};
-    next.push_back(hasCond ? convertScalar(rewriter, loc,
-                                           extractScalar(rewriter, loc,
-                                                         operands[0]),
-                                           rewriter.getI1Type(), false, false)
-                           : arith::ConstantIntOp::create(rewriter, loc, 1, 1)
-                                 .getResult());
+        rewriter, loc, iter,
+        arith::ConstantIntOp::create(rewriter, loc, 1, 64))};
+    next.push_back(
+        hasCond
+            ? convertScalar(rewriter, loc,
+                            extractScalar(rewriter, loc, operands[0]),
+                            rewriter.getI1Type(), false, false)
+            : arith::ConstantIntOp::create(rewriter, loc, 1, 1).getResult());
     for (unsigned i = 0; i < numCarried; ++i) {
-      Value cast = castIfCompatible(rewriter, loc, operands[1 + i], types[2 + i]);
+      Value cast =
+          castIfCompatible(rewriter, loc, operands[1 + i], types[2 + i]);
       if (!cast)
         return reportUnsupported(op, "a loop-carried value changes rank");
       next.push_back(cast);
     }
-    Value index =
-        arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(), iter);
+    Value index = arith::IndexCastOp::create(rewriter, loc,
+                                             rewriter.getIndexType(), iter);
     for (unsigned k = 0; k < numScan; ++k) {
       Value buffer = after->getArgument(2 + numCarried + k);
       Value slice = operands[1 + numCarried + k];
       auto bufferType = cast<RankedTensorType>(buffer.getType());
       // Grow to max(2 * capacity, 4) slices when full.
       Value capacity = tensor::DimOp::create(rewriter, loc, buffer, 0);
-      Value full = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sge,
-                                         index, capacity);
+      Value full = arith::CmpIOp::create(
+          rewriter, loc, arith::CmpIPredicate::sge, index, capacity);
       auto ifOp = scf::IfOp::create(
           rewriter, loc, full,
           [&](OpBuilder &b, Location l) {
@@ -260,7 +265,9 @@ struct LoopYieldLowering : public OpConversionPattern<onnx::YieldOp> {
                                 getDims(b, l, buffer));
             scf::YieldOp::create(b, l, grown);
           },
-          [&](OpBuilder &b, Location l) { scf::YieldOp::create(b, l, buffer); });
+          [&](OpBuilder &b, Location l) {
+            scf::YieldOp::create(b, l, buffer);
+          });
       SmallVector<OpFoldResult> offsets(bufferType.getRank(),
                                         rewriter.getIndexAttr(0));
       offsets[0] = index;
@@ -334,8 +341,7 @@ struct ScanLowering : public OpConversionPattern<onnx::ScanOp> {
     // States in the result types, and the output buffers.
     SmallVector<Value> inits;
     for (int64_t i = 0; i < numStates; ++i) {
-      Value cast =
-          castIfCompatible(rewriter, loc, operands[i], resultTypes[i]);
+      Value cast = castIfCompatible(rewriter, loc, operands[i], resultTypes[i]);
       if (!cast)
         return reportUnsupported(op, "a state changes rank");
       inits.push_back(cast);
@@ -343,8 +349,8 @@ struct ScanLowering : public OpConversionPattern<onnx::ScanOp> {
     auto yield = cast<onnx::YieldOp>(op.getBody().front().getTerminator());
     SmallVector<int64_t> outputAxes, outputReverse;
     for (int64_t k = 0; k < numScanOut; ++k) {
-      auto slice = dyn_cast_or_null<RankedTensorType>(converter->convertType(
-          yield.getOperand(numStates + k).getType()));
+      auto slice = dyn_cast_or_null<RankedTensorType>(
+          converter->convertType(yield.getOperand(numStates + k).getType()));
       if (!slice || !slice.hasStaticShape())
         return reportUnsupported(op, "scan output slices must have a static "
                                      "shape");
@@ -371,7 +377,8 @@ struct ScanLowering : public OpConversionPattern<onnx::ScanOp> {
     FailureOr<Block *> body =
         rewriter.convertRegionTypes(&op.getBody(), *converter);
     if (failed(body))
-      return reportUnsupported(op, "the body's input types cannot be converted");
+      return reportUnsupported(op,
+                               "the body's input types cannot be converted");
     Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
     Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
     auto forOp = scf::ForOp::create(rewriter, loc, zero, length, one, inits);
@@ -404,8 +411,8 @@ struct ScanLowering : public OpConversionPattern<onnx::ScanOp> {
       SmallVector<bool> drop(type.getRank(), false);
       drop[axis] = true;
       Value slice = extractSlice(rewriter, loc, input, offsets, sizes, drop);
-      Value cast = castIfCompatible(rewriter, loc, slice,
-                                    (*body)->getArgument(numStates + k).getType());
+      Value cast = castIfCompatible(
+          rewriter, loc, slice, (*body)->getArgument(numStates + k).getType());
       if (!cast)
         return reportUnsupported(op, "a scan input slice has an unexpected "
                                      "rank");
@@ -461,8 +468,9 @@ struct ScanYieldLowering : public OpConversionPattern<onnx::YieldOp> {
           cast<RankedTensorType>(buffer.getType()).getRank(),
           rewriter.getIndexAttr(0));
       offsets[axis] = reverse[k] ? reversed : iv;
-      next.push_back(insertSlice(rewriter, loc, slice, buffer, offsets,
-                                 sliceSizesWithUnit(rewriter, loc, slice, axis)));
+      next.push_back(
+          insertSlice(rewriter, loc, slice, buffer, offsets,
+                      sliceSizesWithUnit(rewriter, loc, slice, axis)));
     }
     rewriter.replaceOpWithNewOp<scf::YieldOp>(op, next);
     rewriter.modifyOpInPlace(forOp, [&] {
@@ -477,8 +485,9 @@ struct ScanYieldLowering : public OpConversionPattern<onnx::YieldOp> {
 } // namespace
 } // namespace onnxc::lowering
 
-void onnxc::lowering::nnx::populateLoopPatterns(const mlir::TypeConverter &converter,
-                                           mlir::RewritePatternSet &patterns) {
-  patterns.add<LoopLowering, LoopYieldLowering, ScanLowering,
-               ScanYieldLowering>(converter, patterns.getContext());
+void onnxc::lowering::nnx::populateLoopPatterns(
+    const mlir::TypeConverter &converter, mlir::RewritePatternSet &patterns) {
+  patterns
+      .add<LoopLowering, LoopYieldLowering, ScanLowering, ScanYieldLowering>(
+          converter, patterns.getContext());
 }

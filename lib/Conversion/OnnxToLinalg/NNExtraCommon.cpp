@@ -29,18 +29,18 @@ Value roundThrough(OpBuilder &b, Location loc, Value v, Type storage) {
   return arith::ExtFOp::create(b, loc, wide, r);
 }
 
-SmallVector<Value>
-buildGeneric(OpBuilder &b, Location loc, ValueRange inputs, ValueRange inits,
-             ArrayRef<AffineMap> maps, ArrayRef<utils::IteratorType> iterators,
-             function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)>
-                 body) {
+SmallVector<Value> buildGeneric(
+    OpBuilder &b, Location loc, ValueRange inputs, ValueRange inits,
+    ArrayRef<AffineMap> maps, ArrayRef<utils::IteratorType> iterators,
+    function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)> body) {
   SmallVector<Type> resultTypes;
   for (Value init : inits)
     resultTypes.push_back(init.getType());
   auto generic = linalg::GenericOp::create(
       b, loc, resultTypes, inputs, inits, maps, iterators,
       [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-        linalg::YieldOp::create(nested, nestedLoc, body(nested, nestedLoc, args));
+        linalg::YieldOp::create(nested, nestedLoc,
+                                body(nested, nestedLoc, args));
       });
   return SmallVector<Value>(generic.getResults());
 }

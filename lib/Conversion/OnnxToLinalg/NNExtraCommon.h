@@ -38,18 +38,17 @@ mlir::Value roundThrough(mlir::OpBuilder &b, mlir::Location loc, mlir::Value v,
 
 /// A linalg.generic with `inits` as outputs; `body` gets the block arguments
 /// (inputs, then outputs) and returns one value per output.
-llvm::SmallVector<mlir::Value> buildGeneric(
-    mlir::OpBuilder &b, mlir::Location loc, mlir::ValueRange inputs,
-    mlir::ValueRange inits, llvm::ArrayRef<mlir::AffineMap> maps,
-    llvm::ArrayRef<mlir::utils::IteratorType> iterators,
-    llvm::function_ref<llvm::SmallVector<mlir::Value>(
-        mlir::OpBuilder &, mlir::Location, mlir::ValueRange)>
-        body);
+llvm::SmallVector<mlir::Value>
+buildGeneric(mlir::OpBuilder &b, mlir::Location loc, mlir::ValueRange inputs,
+             mlir::ValueRange inits, llvm::ArrayRef<mlir::AffineMap> maps,
+             llvm::ArrayRef<mlir::utils::IteratorType> iterators,
+             llvm::function_ref<llvm::SmallVector<mlir::Value>(
+                 mlir::OpBuilder &, mlir::Location, mlir::ValueRange)>
+                 body);
 
 /// The indices of the current iteration (linalg.index for dims 0..rank-1).
-llvm::SmallVector<mlir::Value> getIterationIndices(mlir::OpBuilder &b,
-                                                   mlir::Location loc,
-                                                   int64_t rank);
+llvm::SmallVector<mlir::Value>
+getIterationIndices(mlir::OpBuilder &b, mlir::Location loc, int64_t rank);
 
 /// An index value clamped into [0, size - 1].
 mlir::Value clampIndex(mlir::OpBuilder &b, mlir::Location loc, mlir::Value idx,

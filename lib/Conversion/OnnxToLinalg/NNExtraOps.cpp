@@ -33,7 +33,8 @@ struct RMSNormalizationPattern
   matchAndRewrite(onnx::RMSNormalizationOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    RankedTensorType resultType = getConvertedResultType(getTypeConverter(), op);
+    RankedTensorType resultType =
+        getConvertedResultType(getTypeConverter(), op);
     Value x = adaptor.getX(), scale = adaptor.getScale();
     auto xType = dyn_cast<RankedTensorType>(x.getType());
     if (!resultType || !xType)
@@ -71,8 +72,8 @@ struct RMSNormalizationPattern
           rewriter, loc, count,
           getValueOrCreateConstantIndexOp(rewriter, loc,
                                           getDim(rewriter, loc, x, i)));
-    count = arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(),
-                                       count);
+    count =
+        arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(), count);
     count = arith::SIToFPOp::create(rewriter, loc, computeType, count);
     double epsilon = op.getEpsilon().convertToDouble();
     auto statType = cast<RankedTensorType>(sum.getType());
@@ -92,8 +93,8 @@ struct RMSNormalizationPattern
         [&](OpBuilder &b, Location l, ValueRange args) -> Value {
           Value v = toFloat(b, l, args[0], computeType);
           Value normalized = arith::MulFOp::create(b, l, v, args[1]);
-          Value r = arith::MulFOp::create(
-              b, l, normalized, toFloat(b, l, args[2], computeType));
+          Value r = arith::MulFOp::create(b, l, normalized,
+                                          toFloat(b, l, args[2], computeType));
           return toFloat(b, l, r, resultType.getElementType());
         });
     rewriter.replaceOp(op, y);
@@ -117,7 +118,8 @@ struct RotaryEmbeddingPattern
   matchAndRewrite(onnx::RotaryEmbeddingOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    RankedTensorType resultType = getConvertedResultType(getTypeConverter(), op);
+    RankedTensorType resultType =
+        getConvertedResultType(getTypeConverter(), op);
     Value x = adaptor.getX();
     Value cosCache = adaptor.getCosCache(), sinCache = adaptor.getSinCache();
     Value positions = adaptor.getPositionIds();
@@ -150,12 +152,11 @@ struct RotaryEmbeddingPattern
           rewriter, loc, hidden,
           arith::ConstantIndexOp::create(rewriter, loc, *op.getNumHeads()));
     }
-    Value rotaryDim =
-        op.getRotaryEmbeddingDim() > 0
-            ? arith::ConstantIndexOp::create(rewriter, loc,
-                                             op.getRotaryEmbeddingDim())
-                  .getResult()
-            : headSize;
+    Value rotaryDim = op.getRotaryEmbeddingDim() > 0
+                          ? arith::ConstantIndexOp::create(
+                                rewriter, loc, op.getRotaryEmbeddingDim())
+                                .getResult()
+                          : headSize;
     bool interleaved = op.getInterleaved() != 0;
     Type elementType = xType.getElementType();
     Type computeType = getComputeType(elementType);
@@ -163,16 +164,18 @@ struct RotaryEmbeddingPattern
     SmallVector<AffineMap> maps(2, rewriter.getMultiDimIdentityMap(rank));
     SmallVector<utils::IteratorType> iterators(rank,
                                                utils::IteratorType::parallel);
-    Value init = createEmpty(rewriter, loc, resultType, getDims(rewriter, loc, x));
+    Value init =
+        createEmpty(rewriter, loc, resultType, getDims(rewriter, loc, x));
     Value y = buildGeneric(
         rewriter, loc, x, init, maps, iterators,
         [&](OpBuilder &b, Location l, ValueRange args) -> SmallVector<Value> {
           SmallVector<Value> ivs = getIterationIndices(b, l, rank);
           Value batch = ivs[0];
           Value seq = rank == 4 ? ivs[2] : ivs[1];
-          Value d = rank == 4 ? ivs[3]
-                              : arith::RemUIOp::create(b, l, ivs[2], headSize)
-                                    .getResult();
+          Value d =
+              rank == 4
+                  ? ivs[3]
+                  : arith::RemUIOp::create(b, l, ivs[2], headSize).getResult();
           Value zero = arith::ConstantIndexOp::create(b, l, 0);
           Value one = arith::ConstantIndexOp::create(b, l, 1);
           Value two = arith::ConstantIndexOp::create(b, l, 2);
@@ -190,8 +193,8 @@ struct RotaryEmbeddingPattern
                 b, l, first, arith::AddIOp::create(b, l, d, one),
                 arith::SubIOp::create(b, l, d, one));
           } else {
-            first = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, d,
-                                          half);
+            first =
+                arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, d, half);
             cacheIdx = arith::SelectOp::create(
                 b, l, first, d, arith::SubIOp::create(b, l, d, half));
             partner = arith::SelectOp::create(
@@ -208,8 +211,8 @@ struct RotaryEmbeddingPattern
             at[2] = arith::AddIOp::create(b, l, base, partner);
           }
           Value self = toFloat(b, l, args[0], computeType);
-          Value other = toFloat(
-              b, l, tensor::ExtractOp::create(b, l, x, at), computeType);
+          Value other = toFloat(b, l, tensor::ExtractOp::create(b, l, x, at),
+                                computeType);
           SmallVector<Value> cacheAt;
           if (hasPositions) {
             Value pos = tensor::ExtractOp::create(b, l, positions,
@@ -220,16 +223,20 @@ struct RotaryEmbeddingPattern
           } else {
             cacheAt = {batch, seq, cacheIdx};
           }
-          Value c = toFloat(b, l, tensor::ExtractOp::create(b, l, cosCache, cacheAt),
-                            computeType);
-          Value s = toFloat(b, l, tensor::ExtractOp::create(b, l, sinCache, cacheAt),
-                            computeType);
+          Value c =
+              toFloat(b, l, tensor::ExtractOp::create(b, l, cosCache, cacheAt),
+                      computeType);
+          Value s =
+              toFloat(b, l, tensor::ExtractOp::create(b, l, sinCache, cacheAt),
+                      computeType);
           Value x1 = arith::SelectOp::create(b, l, first, self, other);
           Value x2 = arith::SelectOp::create(b, l, first, other, self);
-          Value real = arith::SubFOp::create(b, l, arith::MulFOp::create(b, l, c, x1),
-                                             arith::MulFOp::create(b, l, s, x2));
-          Value imag = arith::AddFOp::create(b, l, arith::MulFOp::create(b, l, s, x1),
-                                             arith::MulFOp::create(b, l, c, x2));
+          Value real =
+              arith::SubFOp::create(b, l, arith::MulFOp::create(b, l, c, x1),
+                                    arith::MulFOp::create(b, l, s, x2));
+          Value imag =
+              arith::AddFOp::create(b, l, arith::MulFOp::create(b, l, s, x1),
+                                    arith::MulFOp::create(b, l, c, x2));
           Value r = arith::SelectOp::create(b, l, first, real, imag);
           r = arith::SelectOp::create(b, l, rotated, r, self);
           return {toFloat(b, l, r, resultType.getElementType())};
@@ -291,8 +298,8 @@ FailureOr<Value> buildNllLoss(OpBuilder &b, Location loc, Operation *op,
                       computeType);
         Value zero = createScalar(nb, l, computeType, 0);
         w = arith::SelectOp::create(nb, l, ignored, zero, w);
-        Value loss = arith::MulFOp::create(nb, l, w,
-                                           arith::NegFOp::create(nb, l, v));
+        Value loss =
+            arith::MulFOp::create(nb, l, w, arith::NegFOp::create(nb, l, v));
         loss = arith::SelectOp::create(nb, l, ignored, zero, loss);
         return {loss, w};
       });
@@ -302,22 +309,21 @@ FailureOr<Value> buildNllLoss(OpBuilder &b, Location loc, Operation *op,
   SmallVector<bool> all(rank, true);
   Value zero = createScalar(b, loc, computeType, 0);
   auto sum = [&](Value v) {
-    return buildReduction(b, loc, v, all, zero, {},
-                          [&](OpBuilder &nb, Location l, ValueRange args) {
-                            return arith::AddFOp::create(nb, l, args[1], args[0])
-                                .getResult();
-                          });
+    return buildReduction(
+        b, loc, v, all, zero, {},
+        [&](OpBuilder &nb, Location l, ValueRange args) {
+          return arith::AddFOp::create(nb, l, args[1], args[0]).getResult();
+        });
   };
   Value total = sum(perElement[0]);
   auto scalarType = RankedTensorType::get({}, computeType);
   if (reduction == "mean") {
     Value weights = sum(perElement[1]);
-    total = buildElementwise(b, loc, scalarType, {total, weights},
-                             [&](OpBuilder &nb, Location l, ValueRange args) {
-                               return arith::DivFOp::create(nb, l, args[0],
-                                                            args[1])
-                                   .getResult();
-                             });
+    total = buildElementwise(
+        b, loc, scalarType, {total, weights},
+        [&](OpBuilder &nb, Location l, ValueRange args) {
+          return arith::DivFOp::create(nb, l, args[0], args[1]).getResult();
+        });
   }
   if (resultElement != computeType)
     total = truncateToType(b, loc, total, resultType);
@@ -332,7 +338,8 @@ struct NegativeLogLikelihoodLossPattern
   matchAndRewrite(onnx::NegativeLogLikelihoodLossOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    RankedTensorType resultType = getConvertedResultType(getTypeConverter(), op);
+    RankedTensorType resultType =
+        getConvertedResultType(getTypeConverter(), op);
     Value input = adaptor.getInput();
     if (!resultType || !isa<RankedTensorType>(input.getType()))
       return rewriter.notifyMatchFailure(op, "not a ranked tensor");
@@ -343,15 +350,14 @@ struct NegativeLogLikelihoodLossPattern
       return reportUnsupported(op, "input must have rank 2 or more");
     Type computeType = getComputeType(inputType.getElementType());
     if (computeType != inputType.getElementType())
-      input = buildElementwise(
-          rewriter, loc, inputType.clone(computeType), input,
-          [&](OpBuilder &b, Location l, ValueRange args) {
-            return toFloat(b, l, args[0], computeType);
-          });
-    FailureOr<Value> loss =
-        buildNllLoss(rewriter, loc, op, input, adaptor.getTarget(),
-                     adaptor.getWeight(), op.getIgnoreIndex(),
-                     op.getReduction(), resultType);
+      input =
+          buildElementwise(rewriter, loc, inputType.clone(computeType), input,
+                           [&](OpBuilder &b, Location l, ValueRange args) {
+                             return toFloat(b, l, args[0], computeType);
+                           });
+    FailureOr<Value> loss = buildNllLoss(
+        rewriter, loc, op, input, adaptor.getTarget(), adaptor.getWeight(),
+        op.getIgnoreIndex(), op.getReduction(), resultType);
     if (failed(loss))
       return failure();
     rewriter.replaceOp(op, castTo(rewriter, loc, *loss, resultType));
@@ -369,7 +375,8 @@ struct SoftmaxCrossEntropyLossPattern
   matchAndRewrite(onnx::SoftmaxCrossEntropyLossOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    RankedTensorType resultType = getConvertedResultType(getTypeConverter(), op);
+    RankedTensorType resultType =
+        getConvertedResultType(getTypeConverter(), op);
     Value scores = adaptor.getScores();
     if (!resultType || !isa<RankedTensorType>(scores.getType()))
       return rewriter.notifyMatchFailure(op, "not a ranked tensor");
@@ -384,12 +391,12 @@ struct SoftmaxCrossEntropyLossPattern
     reduced[1] = true;
     Value lowest = createScalar(rewriter, loc, computeType,
                                 -std::numeric_limits<double>::infinity());
-    Value max =
-        buildReduction(rewriter, loc, scores, reduced, lowest, {},
-                       [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-                         return arith::MaximumFOp::create(
-                             b, l, toFloat(b, l, args[0], computeType), args[1]);
-                       });
+    Value max = buildReduction(
+        rewriter, loc, scores, reduced, lowest, {},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return arith::MaximumFOp::create(
+              b, l, toFloat(b, l, args[0], computeType), args[1]);
+        });
     Value zero = createScalar(rewriter, loc, computeType, 0);
     Value sum =
         buildReduction(rewriter, loc, scores, reduced, zero, max,
@@ -403,8 +410,8 @@ struct SoftmaxCrossEntropyLossPattern
     AffineMap identity = rewriter.getMultiDimIdentityMap(rank);
     AffineMap reducedMap = getReducedMap(ctx, reduced);
     auto logProbType = scoresType.clone(computeType);
-    Value init = createEmpty(rewriter, loc, logProbType,
-                             getDims(rewriter, loc, scores));
+    Value init =
+        createEmpty(rewriter, loc, logProbType, getDims(rewriter, loc, scores));
     SmallVector<utils::IteratorType> iterators(rank,
                                                utils::IteratorType::parallel);
     Value logProb = buildGeneric(
@@ -416,18 +423,18 @@ struct SoftmaxCrossEntropyLossPattern
           return {arith::SubFOp::create(b, l, shifted,
                                         math::LogOp::create(b, l, args[2]))};
         })[0];
-    FailureOr<Value> loss =
-        buildNllLoss(rewriter, loc, op, logProb, adaptor.getLabels(),
-                     adaptor.getWeights(), op.getIgnoreIndex(),
-                     op.getReduction(), resultType);
+    FailureOr<Value> loss = buildNllLoss(
+        rewriter, loc, op, logProb, adaptor.getLabels(), adaptor.getWeights(),
+        op.getIgnoreIndex(), op.getReduction(), resultType);
     if (failed(loss))
       return failure();
     Value logProbResult;
-    if (RankedTensorType type = getConvertedResultType(getTypeConverter(), op, 1))
-      logProbResult =
-          castTo(rewriter, loc, truncateToType(rewriter, loc, logProb, type), type);
-    rewriter.replaceOp(op, {castTo(rewriter, loc, *loss, resultType),
-                            logProbResult});
+    if (RankedTensorType type =
+            getConvertedResultType(getTypeConverter(), op, 1))
+      logProbResult = castTo(
+          rewriter, loc, truncateToType(rewriter, loc, logProb, type), type);
+    rewriter.replaceOp(
+        op, {castTo(rewriter, loc, *loss, resultType), logProbResult});
     return success();
   }
 };
@@ -500,13 +507,15 @@ struct CausalConvWithStatePattern
             return {toFloat(b, l, args[0], computeType)};
           })[0];
     }
-    SmallVector<utils::IteratorType> iterators(3, utils::IteratorType::parallel);
+    SmallVector<utils::IteratorType> iterators(3,
+                                               utils::IteratorType::parallel);
     iterators.push_back(utils::IteratorType::reduction);
     Value conv = buildGeneric(
         rewriter, loc, {padded, weight}, acc, maps, iterators,
         [&](OpBuilder &b, Location l, ValueRange args) -> SmallVector<Value> {
-          Value p = arith::MulFOp::create(b, l, toFloat(b, l, args[0], computeType),
-                                          toFloat(b, l, args[1], computeType));
+          Value p =
+              arith::MulFOp::create(b, l, toFloat(b, l, args[0], computeType),
+                                    toFloat(b, l, args[1], computeType));
           return {arith::AddFOp::create(b, l, args[2], p)};
         })[0];
     bool silu = op.getActivation() != "none";
@@ -519,9 +528,8 @@ struct CausalConvWithStatePattern
             v = arith::MulFOp::create(b, l, v, createSigmoid(b, l, v));
           return toFloat(b, l, v, outType.getElementType());
         });
-    SmallVector<OpFoldResult> stateDims = {getDim(rewriter, loc, input, 0),
-                                           getDim(rewriter, loc, input, 1),
-                                           tail};
+    SmallVector<OpFoldResult> stateDims = {
+        getDim(rewriter, loc, input, 0), getDim(rewriter, loc, input, 1), tail};
     // (An empty state when K = 1: no slice, whose offset would be past the
     // end.)
     Value state =

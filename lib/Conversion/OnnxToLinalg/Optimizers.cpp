@@ -56,8 +56,8 @@ LogicalResult lowerOptimizer(Operation *op, ValueRange inputs, unsigned groups,
     for (unsigned k = 0; k < outputGroups; ++k)
       inits.push_back(createEmpty(rewriter, loc, type,
                                   getDims(rewriter, loc, operands[0])));
-    SmallVector<AffineMap> maps(groups + outputGroups,
-                                rewriter.getMultiDimIdentityMap(type.getRank()));
+    SmallVector<AffineMap> maps(
+        groups + outputGroups, rewriter.getMultiDimIdentityMap(type.getRank()));
     SmallVector<utils::IteratorType> iterators(type.getRank(),
                                                utils::IteratorType::parallel);
     SmallVector<Value> updated = buildGeneric(
@@ -103,10 +103,10 @@ struct AdagradPattern : public OpConversionPattern<onnx::AdagradOp> {
     Value r = scalarAsF64(rewriter, loc, adaptor.getR());
     Value t = scalarAsF64(rewriter, loc, adaptor.getT());
     Type f64 = rewriter.getF64Type();
-    Value denom = mulAdd(rewriter, loc, t,
-                         constF(rewriter, loc, f64,
-                                op.getDecayFactor().convertToDouble()),
-                         constF(rewriter, loc, f64, 1));
+    Value denom = mulAdd(
+        rewriter, loc, t,
+        constF(rewriter, loc, f64, op.getDecayFactor().convertToDouble()),
+        constF(rewriter, loc, f64, 1));
     Value rate = arith::DivFOp::create(rewriter, loc, r, denom);
     double norm = op.getNormCoefficient().convertToDouble();
     double eps = op.getEpsilon().convertToDouble();
@@ -138,9 +138,9 @@ struct MomentumPattern : public OpConversionPattern<onnx::MomentumOp> {
     Value t = scalarAsF64(rewriter, loc, adaptor.getT());
     Type f64 = rewriter.getF64Type();
     // beta' = T > 0 ? beta : 1
-    Value positive = arith::CmpFOp::create(rewriter, loc,
-                                           arith::CmpFPredicate::OGT, t,
-                                           constF(rewriter, loc, f64, 0));
+    Value positive =
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OGT, t,
+                              constF(rewriter, loc, f64, 0));
     Value beta = arith::SelectOp::create(
         rewriter, loc, positive,
         constF(rewriter, loc, f64, op.getBeta().convertToDouble()),
@@ -186,13 +186,13 @@ struct AdamPattern : public OpConversionPattern<onnx::AdamOp> {
     };
     Value adjusted = arith::DivFOp::create(
         rewriter, loc,
-        arith::MulFOp::create(rewriter, loc, r,
-                              math::SqrtOp::create(rewriter, loc,
-                                                   oneMinusPow(beta))),
+        arith::MulFOp::create(
+            rewriter, loc, r,
+            math::SqrtOp::create(rewriter, loc, oneMinusPow(beta))),
         oneMinusPow(alpha));
-    Value positive = arith::CmpFOp::create(rewriter, loc,
-                                           arith::CmpFPredicate::OGT, t,
-                                           constF(rewriter, loc, f64, 0));
+    Value positive =
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OGT, t,
+                              constF(rewriter, loc, f64, 0));
     Value rate = arith::SelectOp::create(rewriter, loc, positive, adjusted, r);
     double norm = op.getNormCoefficient().convertToDouble();
     double post = op.getNormCoefficientPost().convertToDouble();
@@ -212,9 +212,9 @@ struct AdamPattern : public OpConversionPattern<onnx::AdamOp> {
                                     arith::MulFOp::create(b, l, gr, gr)));
           Value root = arith::AddFOp::create(
               b, l, math::SqrtOp::create(b, l, hNew), constF(b, l, ct, eps));
-          Value step = arith::MulFOp::create(
-              b, l, toFloat(b, l, rate, ct),
-              arith::DivFOp::create(b, l, vNew, root));
+          Value step =
+              arith::MulFOp::create(b, l, toFloat(b, l, rate, ct),
+                                    arith::DivFOp::create(b, l, vNew, root));
           Value xNew = arith::SubFOp::create(b, l, x, step);
           xNew = arith::MulFOp::create(b, l, constF(b, l, ct, 1 - post), xNew);
           return {xNew, vNew, hNew};

@@ -48,8 +48,8 @@ Value matmulTransposed(OpBuilder &b, Location loc, Value a, Value bt,
   MLIRContext *ctx = b.getContext();
   auto aType = cast<RankedTensorType>(a.getType());
   auto btType = cast<RankedTensorType>(bt.getType());
-  auto type = RankedTensorType::get(
-      {aType.getDimSize(0), btType.getDimSize(0)}, ct);
+  auto type =
+      RankedTensorType::get({aType.getDimSize(0), btType.getDimSize(0)}, ct);
   SmallVector<OpFoldResult> dims = {getDim(b, loc, a, 0),
                                     getDim(b, loc, bt, 0)};
   Value acc;
@@ -129,21 +129,22 @@ Value swap01(OpBuilder &b, Location loc, Value v) {
 }
 
 /// Applies a clip to a gate's pre-activation value.
-Value clipValue(OpBuilder &b, Location loc, Value v, std::optional<float> clip) {
+Value clipValue(OpBuilder &b, Location loc, Value v,
+                std::optional<float> clip) {
   if (!clip)
     return v;
   Value hi = createScalar(b, loc, v.getType(), *clip);
   Value lo = createScalar(b, loc, v.getType(), -*clip);
-  return arith::MinimumFOp::create(b, loc,
-                                   arith::MaximumFOp::create(b, loc, v, lo), hi);
+  return arith::MinimumFOp::create(
+      b, loc, arith::MaximumFOp::create(b, loc, v, lo), hi);
 }
 
 /// Runs one direction. `state` holds H (and C for LSTM) [B, H] in `ct`; `y`
 /// is [T, dirs, B, H] in `ct`. Returns the final states and Y.
 SmallVector<Value> runDirection(OpBuilder &b, Location loc,
                                 const RecurrentParams &p, int64_t dir,
-                                bool reverse, SmallVector<Value> state,
-                                Value y, Type ct) {
+                                bool reverse, SmallVector<Value> state, Value y,
+                                Type ct) {
   MLIRContext *ctx = b.getContext();
   int64_t gates = numGates(p.kind);
   Value x = p.x; // [T, B, I]
@@ -165,10 +166,10 @@ SmallVector<Value> runDirection(OpBuilder &b, Location loc,
   // xw[t, b, g] = wb[g] + sum_i x[t, b, i] * w[g, i]
   auto xType = cast<RankedTensorType>(x.getType());
   OpFoldResult seq = getDim(b, loc, x, 0), batch = getDim(b, loc, x, 1);
-  auto xwType = RankedTensorType::get(
-      {xType.getDimSize(0), xType.getDimSize(1),
-       cast<RankedTensorType>(w.getType()).getDimSize(0)},
-      ct);
+  auto xwType =
+      RankedTensorType::get({xType.getDimSize(0), xType.getDimSize(1),
+                             cast<RankedTensorType>(w.getType()).getDimSize(0)},
+                            ct);
   SmallVector<OpFoldResult> xwDims = {seq, batch, gh};
   Value xwInit;
   if (wb) {
@@ -249,10 +250,9 @@ SmallVector<Value> runDirection(OpBuilder &b, Location loc,
         Value rhr;
         if (p.kind == CellKind::GRU && !p.linearBeforeReset) {
           Value rGate = buildGeneric(
-              lb, l, {xwT, hr, hPrev}, createEmpty(lb, l,
-                                                   cast<RankedTensorType>(
-                                                       hPrev.getType()),
-                                                   getDims(lb, l, hPrev)),
+              lb, l, {xwT, hr, hPrev},
+              createEmpty(lb, l, cast<RankedTensorType>(hPrev.getType()),
+                          getDims(lb, l, hPrev)),
               {gateMap(1), gateMap(1), id2, id2}, {IT::parallel, IT::parallel},
               [&](OpBuilder &nb, Location nl,
                   ValueRange args) -> SmallVector<Value> {
@@ -261,14 +261,14 @@ SmallVector<Value> runDirection(OpBuilder &b, Location loc,
                 return {arith::MulFOp::create(nb, nl, v, args[2])};
               })[0];
           Value rh = extractSlice(
-              lb, l, r, {mulIndex(lb, l, hidden, lb.getIndexAttr(2)),
-                         lb.getIndexAttr(0)},
+              lb, l, r,
+              {mulIndex(lb, l, hidden, lb.getIndexAttr(2)), lb.getIndexAttr(0)},
               {hidden, hidden});
           Value rbh;
           if (rb)
-            rbh = extractSlice(
-                lb, l, rb, {mulIndex(lb, l, hidden, lb.getIndexAttr(2))},
-                {hidden});
+            rbh = extractSlice(lb, l, rb,
+                               {mulIndex(lb, l, hidden, lb.getIndexAttr(2))},
+                               {hidden});
           rhr = matmulTransposed(lb, l, rGate, rh, rbh, ct);
           inputs.push_back(rhr);
           maps.push_back(id2);
@@ -315,7 +315,8 @@ SmallVector<Value> runDirection(OpBuilder &b, Location loc,
                 if (p.linearBeforeReset) {
                   Value rg = createSigmoid(nb, nl, clipped(gate(1)));
                   hh = arith::AddFOp::create(
-                      nb, nl, args[4], arith::MulFOp::create(nb, nl, rg, args[5]));
+                      nb, nl, args[4],
+                      arith::MulFOp::create(nb, nl, rg, args[5]));
                 } else {
                   hh = arith::AddFOp::create(nb, nl, args[4], args[idx++]);
                 }
@@ -329,33 +330,35 @@ SmallVector<Value> runDirection(OpBuilder &b, Location loc,
               } else {
                 Value gi = gate(0), go = gate(1), gf = gate(2), gc = gate(3);
                 if (peep) {
-                  gi = arith::AddFOp::create(nb, nl, gi,
-                                             arith::MulFOp::create(nb, nl, pi, c));
-                  gf = arith::AddFOp::create(nb, nl, gf,
-                                             arith::MulFOp::create(nb, nl, pf, c));
+                  gi = arith::AddFOp::create(
+                      nb, nl, gi, arith::MulFOp::create(nb, nl, pi, c));
+                  gf = arith::AddFOp::create(
+                      nb, nl, gf, arith::MulFOp::create(nb, nl, pf, c));
                 }
                 Value i = createSigmoid(nb, nl, clipped(gi));
-                Value f = p.inputForget
-                              ? arith::SubFOp::create(nb, nl, one, i).getResult()
-                              : createSigmoid(nb, nl, clipped(gf));
+                Value f =
+                    p.inputForget
+                        ? arith::SubFOp::create(nb, nl, one, i).getResult()
+                        : createSigmoid(nb, nl, clipped(gf));
                 Value cc = math::TanhOp::create(nb, nl, clipped(gc));
-                cNew = arith::AddFOp::create(nb, nl,
-                                             arith::MulFOp::create(nb, nl, f, c),
-                                             arith::MulFOp::create(nb, nl, i, cc));
+                cNew = arith::AddFOp::create(
+                    nb, nl, arith::MulFOp::create(nb, nl, f, c),
+                    arith::MulFOp::create(nb, nl, i, cc));
                 if (peep)
                   go = arith::AddFOp::create(
                       nb, nl, go, arith::MulFOp::create(nb, nl, po, cNew));
                 Value o = createSigmoid(nb, nl, clipped(go));
-                hNew = arith::MulFOp::create(nb, nl, o,
-                                             math::TanhOp::create(nb, nl, cNew));
+                hNew = arith::MulFOp::create(
+                    nb, nl, o, math::TanhOp::create(nb, nl, cNew));
               }
               Value yRow = hNew;
               if (present(p.seqLens)) {
-                Value len = convertScalar(nb, nl, args[idx++],
-                                          nb.getI64Type(), false, false);
-                Value tt = arith::IndexCastOp::create(nb, nl, nb.getI64Type(), t);
-                Value on = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt,
-                                                 tt, len);
+                Value len = convertScalar(nb, nl, args[idx++], nb.getI64Type(),
+                                          false, false);
+                Value tt =
+                    arith::IndexCastOp::create(nb, nl, nb.getI64Type(), t);
+                Value on = arith::CmpIOp::create(
+                    nb, nl, arith::CmpIPredicate::slt, tt, len);
                 hNew = arith::SelectOp::create(nb, nl, on, hNew, h);
                 if (cNew)
                   cNew = arith::SelectOp::create(nb, nl, on, cNew, c);
@@ -416,7 +419,8 @@ struct RecurrentPattern : public OpConversionPattern<OpTy> {
       defaults[0] = "Tanh";
     }
     for (Value v : {p.x, p.w, p.r})
-      if (!isFloatTensor(v) || cast<RankedTensorType>(v.getType()).getRank() != 3)
+      if (!isFloatTensor(v) ||
+          cast<RankedTensorType>(v.getType()).getRank() != 3)
         return reportUnsupported(op, "X, W and R must be float tensors of "
                                      "rank 3");
     for (Value v : {p.b, p.initialH, p.initialC, p.p})
@@ -434,9 +438,9 @@ struct RecurrentPattern : public OpConversionPattern<OpTy> {
     if (auto acts = op.getActivations()) {
       for (auto [i, a] : llvm::enumerate(*acts)) {
         StringRef name = cast<StringAttr>(a).getValue();
-        if (!name.equals_insensitive(defaults[i % (gates == 4 ? 3 : gates == 3
-                                                                    ? 2
-                                                                    : 1)]))
+        if (!name.equals_insensitive(defaults[i % (gates == 4   ? 3
+                                                   : gates == 3 ? 2
+                                                                : 1)]))
           return reportUnsupported(op, "activation \"" + name +
                                            "\" is not supported (only the "
                                            "default activations are)");
@@ -445,11 +449,11 @@ struct RecurrentPattern : public OpConversionPattern<OpTy> {
     int64_t dirs = p.direction == "bidirectional" ? 2 : 1;
     auto wType = cast<RankedTensorType>(p.w.getType());
     if (!wType.isDynamicDim(0) && wType.getDimSize(0) != dirs)
-      return reportUnsupported(op, "W must have " + Twine(dirs) +
-                                       " directions");
+      return reportUnsupported(op,
+                               "W must have " + Twine(dirs) + " directions");
     Type elementType = cast<RankedTensorType>(p.x.getType()).getElementType();
-    Type ct = elementType.isF64() ? rewriter.getF64Type()
-                                  : rewriter.getF32Type();
+    Type ct =
+        elementType.isF64() ? rewriter.getF64Type() : rewriter.getF32Type();
     if (p.layout == 1) {
       p.x = swap01(rewriter, loc, p.x);
       for (Value *v : {&p.initialH, &p.initialC})
@@ -484,8 +488,8 @@ struct RecurrentPattern : public OpConversionPattern<OpTy> {
       std::optional<int64_t> c = getConstantIntValue(d);
       yShape.push_back(c ? *c : ShapedType::kDynamic);
     }
-    Value y = createEmpty(rewriter, loc, RankedTensorType::get(yShape, ct),
-                          yDims);
+    Value y =
+        createEmpty(rewriter, loc, RankedTensorType::get(yShape, ct), yDims);
     SmallVector<SmallVector<Value>> finals;
     for (int64_t d = 0; d < dirs; ++d) {
       bool reverse = p.direction == "reverse" || d == 1;
@@ -518,17 +522,17 @@ struct RecurrentPattern : public OpConversionPattern<OpTy> {
             shape.push_back(vt.getDimSize(i));
             dims.push_back(getDim(rewriter, loc, v, i));
           }
-          Value init = createEmpty(
-              rewriter, loc, RankedTensorType::get(shape, ct), dims);
+          Value init = createEmpty(rewriter, loc,
+                                   RankedTensorType::get(shape, ct), dims);
           v = linalg::TransposeOp::create(rewriter, loc, v, init, perm)
                   .getResult()[0];
         } else {
           v = swap01(rewriter, loc, v);
         }
       }
-      v = truncateToType(rewriter, loc, v,
-                         cast<RankedTensorType>(v.getType())
-                             .clone(type.getElementType()));
+      v = truncateToType(
+          rewriter, loc, v,
+          cast<RankedTensorType>(v.getType()).clone(type.getElementType()));
       results.push_back(castTo(rewriter, loc, v, type));
     };
     finish(0, y);
@@ -536,15 +540,15 @@ struct RecurrentPattern : public OpConversionPattern<OpTy> {
       // Stack the directions' final states: [dirs, B, H].
       SmallVector<int64_t> shape = {dirs};
       llvm::append_range(shape, hType(ct).getShape());
-      Value stacked = createEmpty(rewriter, loc,
-                                  RankedTensorType::get(shape, ct),
-                                  {rewriter.getIndexAttr(dirs), batch, hidden});
+      Value stacked =
+          createEmpty(rewriter, loc, RankedTensorType::get(shape, ct),
+                      {rewriter.getIndexAttr(dirs), batch, hidden});
       for (int64_t d = 0; d < dirs; ++d)
-        stacked = insertSlice(
-            rewriter, loc, finals[d][s], stacked,
-            {rewriter.getIndexAttr(d), rewriter.getIndexAttr(0),
-             rewriter.getIndexAttr(0)},
-            {rewriter.getIndexAttr(1), batch, hidden});
+        stacked =
+            insertSlice(rewriter, loc, finals[d][s], stacked,
+                        {rewriter.getIndexAttr(d), rewriter.getIndexAttr(0),
+                         rewriter.getIndexAttr(0)},
+                        {rewriter.getIndexAttr(1), batch, hidden});
       finish(s + 1, stacked);
     }
     rewriter.replaceOp(op, results);
