@@ -130,10 +130,10 @@ def deep_nesting(c):
         c.any(f"nested_if_{depth}", nested_if(depth))
     # A long chain of nodes (not nested, but deep for recursive algorithms).
     chain = [node("Relu" if i % 2 else "Neg", [f"t{i}"], [f"t{i + 1}"], f"n{i}")
-             for i in range(1500)]
+             for i in range(400)]
     chain[0].input[0] = "X"
     chain[-1].output[0] = "Y"
-    c.any("chain_1500", model(chain, [vi("X", [4])], [vi("Y", [4])]))
+    c.any("chain_400", model(chain, [vi("X", [4])], [vi("Y", [4])]))
 
 
 @corpus_class("mutated", ".", "valid models with random bytes changed: compile or refuse")

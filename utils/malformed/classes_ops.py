@@ -134,6 +134,20 @@ def dims_huge(c):
                                      [vi("X", [1 << 40, 1 << 40])], [vi("Y", None)]))
     c.any("reshape_to_huge", model([node("Reshape", ["X", "S"], ["Y"], "rs")], X23, [vi("Y", None)],
                                    [i64("S", [1 << 62, 1 << 62])]))
+    # Element counts that wrap around to 0 (2^32 * 2^32) or to a small number.
+    empty = raw_tensor("Z", F, [0], b"")
+    for i, dims in enumerate([[1 << 32, 1 << 32], [1 << 62, 4], [3, 1 << 62, 0],
+                              [-1, 1 << 32, 1 << 32]]):
+        c.any(f"reshape_wraps{i}", model([node("Reshape", ["Z", "S"], ["Y"], "rs")], [],
+                                         [vi("Y", None)], [empty, i64("S", dims)]))
+        c.any(f"expand_wraps{i}", model([node("Expand", ["Z", "S"], ["Y"], "ex")], [],
+                                        [vi("Y", None)], [empty, i64("S", dims)]))
+        c.any(f"cof_wraps{i}", model([node("ConstantOfShape", ["S"], ["Y"], "cof")], [],
+                                     [vi("Y", None)], [i64("S", dims)]))
+    c.any("tile_wraps", model([node("Tile", ["k", "r"], ["Y"], "tile")], [], [vi("Y", None)],
+                              [f32("k", np.ones((2, 2))), i64("r", [1 << 62, 1 << 62])]))
+    c.any("concat_wraps", model([node("Concat", ["X", "X"], ["Y"], "cat", axis=0)],
+                                [vi("X", [(1 << 62) + 1, 2])], [vi("Y", None)]))
     c.any("cof_huge", model([node("ConstantOfShape", ["S"], ["Y"], "cof")], [], [vi("Y", None)],
                             [i64("S", [1 << 40, 1 << 40])]))
 

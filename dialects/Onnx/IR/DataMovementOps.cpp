@@ -20,12 +20,13 @@ constexpr int64_t kDyn = ShapedType::kDynamic;
 /// Folders give up on tensors larger than this.
 constexpr int64_t kMaxFoldElements = 1 << 16;
 
+/// The element count of `dims`; kDyn when a dim is dynamic or the count
+/// overflows (the result type's own check then refuses it).
 int64_t product(ArrayRef<int64_t> dims) {
   int64_t p = 1;
   for (int64_t d : dims) {
-    if (d == kDyn)
+    if (d == kDyn || __builtin_mul_overflow(p, d, &p))
       return kDyn;
-    p *= d;
   }
   return p;
 }
@@ -99,8 +100,10 @@ LogicalResult ReshapeOp::inferShapes() {
     dims.push_back(d);
     if (d == kDyn)
       known = kDyn;
-    else if (known != kDyn)
-      known *= d;
+    else if (known != kDyn && __builtin_mul_overflow(known, d, &known))
+      return emitError() << "shape " << llvm::make_range(target->begin(),
+                                                          target->end())
+                         << " has more elements than int64 can count";
   }
   int64_t total = in ? product(*in) : kDyn;
   if (inferIndex >= 0 && known != kDyn && total != kDyn) {
@@ -267,9 +270,13 @@ LogicalResult ConcatOp::inferShapes() {
     for (size_t i = 0; i < shape->size(); ++i) {
       int64_t &d = (*dims)[i];
       int64_t s = (*shape)[i];
-      if (static_cast<int64_t>(i) == axis)
-        d = (d == kDyn || s == kDyn) ? kDyn : d + s;
-      else if (d == kDyn)
+      if (static_cast<int64_t>(i) == axis) {
+        if (d != kDyn && s != kDyn && __builtin_add_overflow(d, s, &d))
+          return emitError() << "the concatenated dimension " << i
+                             << " overflows int64";
+        if (s == kDyn)
+          d = kDyn;
+      } else if (d == kDyn)
         d = s;
       else if (s != kDyn && s != d)
         return emitError() << "inputs differ in dimension " << i << ": " << d
@@ -577,7 +584,9 @@ LogicalResult TileOp::inferShapes() {
     }
     if ((*repeats)[i] < 0)
       return emitError() << "repeats must not be negative";
-    dims[i] *= (*repeats)[i];
+    if (__builtin_mul_overflow(dims[i], (*repeats)[i], &dims[i]))
+      return emitError() << "dimension " << i << " times its repeats "
+                         << (*repeats)[i] << " overflows int64";
   }
   return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
 }

@@ -163,7 +163,11 @@ LogicalResult ConvTransposeOp::inferShapes() {
   if ((*x)[1] != kDyn && (*w)[0] != kDyn && (*x)[1] != (*w)[0])
     return emitError() << "input has " << (*x)[1] << " channels, weight has "
                        << (*w)[0];
-  int64_t m = (*w)[1] == kDyn ? kDyn : (*w)[1] * group;
+  if (group <= 0)
+    return emitError() << "group must be positive, got " << group;
+  int64_t m = kDyn;
+  if ((*w)[1] != kDyn && __builtin_mul_overflow((*w)[1], group, &m))
+    return emitError() << "weight dim 1 times group overflows int64";
   SmallVector<int64_t> kernel(w->begin() + 2, w->end());
   if (!getKernelShape().empty())
     kernel.assign(getKernelShape().begin(), getKernelShape().end());
@@ -191,23 +195,31 @@ LogicalResult ConvTransposeOp::inferShapes() {
   for (size_t i = 0; i < n; ++i) {
     int64_t in = (*x)[i + 2];
     int64_t s = get(getStrides(), i, 1);
+    int64_t dilation = get(getDilations(), i, 1);
+    if (s <= 0 || dilation <= 0)
+      return emitError() << "strides and dilations must be positive, got "
+                         << s << " and " << dilation;
     if (in == kDyn) {
       dims.push_back(kDyn);
       continue;
     }
+    // 128-bit arithmetic: attribute values may be anything up to 2^63.
+    using Wide = __int128;
+    Wide out;
     if (same) {
-      dims.push_back(in * s);
-      continue;
+      out = Wide(in) * s;
+    } else {
+      Wide pads = getAutoPad() == "VALID"
+                      ? 0
+                      : Wide(get(getPads(), i, 0)) + get(getPads(), i + n, 0);
+      out = Wide(s) * (in - 1) + get(getOutputPadding(), i, 0) +
+            (Wide(kernel[i]) - 1) * dilation + 1 - pads;
     }
-    int64_t pads = getAutoPad() == "VALID"
-                       ? 0
-                       : get(getPads(), i, 0) + get(getPads(), i + n, 0);
-    int64_t out = s * (in - 1) + get(getOutputPadding(), i, 0) +
-                  (kernel[i] - 1) * get(getDilations(), i, 1) + 1 - pads;
-    if (out <= 0)
+    if (out <= 0 || out > INT64_MAX)
       return emitError() << "output spatial dimension " << i
-                         << " would be " << out;
-    dims.push_back(out);
+                         << (out <= 0 ? " would not be positive"
+                                      : " overflows int64");
+    dims.push_back(static_cast<int64_t>(out));
   }
   return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
 }

@@ -50,6 +50,23 @@ TensorType makeTensorType(std::optional<ArrayRef<int64_t>> shape,
 }
 
 LogicalResult refineResultType(Operation *op, unsigned idx, Type type) {
+  // An inferred shape whose dims are negative or whose element count does not
+  // fit in int64 comes from values in the model (shape tensors, attributes)
+  // that no valid model has; later code would compute sizes from it.
+  if (auto ranked = dyn_cast<RankedTensorType>(type)) {
+    int64_t count = 1;
+    for (int64_t d : ranked.getShape()) {
+      if (ShapedType::isDynamic(d))
+        continue;
+      if (d < 0)
+        return op->emitError() << "result #" << idx
+                               << " would have a negative dimension " << d;
+      if (__builtin_mul_overflow(count, d, &count))
+        return op->emitError() << "result #" << idx
+                               << " would have more elements than int64 can "
+                                  "count";
+    }
+  }
   Value result = op->getResult(idx);
   Type old = result.getType();
   if (old == type)
@@ -247,15 +264,18 @@ int64_t windowOutputSize(int64_t in, int64_t kernel, int64_t stride,
                          bool ceilMode) {
   if (ShapedType::isDynamic(in))
     return ShapedType::kDynamic;
-  int64_t effective = (kernel - 1) * dilation + 1;
-  int64_t span = in + padBegin + padEnd - effective;
+  // 128-bit arithmetic: attribute values may be anything up to 2^63.
+  using Wide = __int128;
+  Wide effective = (Wide(kernel) - 1) * dilation + 1;
+  Wide span = Wide(in) + padBegin + padEnd - effective;
   if (span < 0)
     return 0;
-  int64_t out = (ceilMode ? (span + stride - 1) / stride : span / stride) + 1;
+  Wide out = (ceilMode ? (span + stride - 1) / stride : span / stride) + 1;
   // A window that starts inside the end padding is dropped (ceil mode).
-  if (ceilMode && (out - 1) * stride >= in + padBegin)
+  if (ceilMode && (out - 1) * stride >= Wide(in) + padBegin)
     --out;
-  return out;
+  // Too large for a dim: a negative size, which the result type refuses.
+  return out > INT64_MAX ? -1 : static_cast<int64_t>(out);
 }
 
 FailureOr<WindowParams>
