@@ -6,8 +6,10 @@ results table goes to build/nodetests/results.{json,md}) and fails when
 
   - a case listed as `pass` in test/E2E/node_expected.json no longer passes (a regression),
   - the table does not list exactly the suite's cases, or
-  - docs/SupportedOps.md is not what this run generates (after a case starts or stops
-    passing): regenerate both with `utils/nodetests/run.py --update-expected`.
+  - docs/SupportedOps.md is not what this run generates, for another reason than cases
+    that newly pass or fail differently (those are reported, not failed, so that an
+    improvement keeps main green); regenerate both with
+    `utils/nodetests/run.py --update-expected`.
 
 It prints (to stderr, shown under xdist too) the newly passing cases, the cases failing in
 another way than listed, the skipped cases with their reasons, and the summary line
@@ -61,7 +63,18 @@ def test_node_suite(capfd, request):
         problems.append(f"{expected.EXPECTED_PATH.name} does not list exactly the suite's "
                         f"cases: {expected.UPDATE_HINT}")
     if outcome.docs_problem:
-        problems.append(outcome.docs_problem)
+        if comparison.newly_passing or comparison.changed:
+            # Improvements (or a changed failure reason) make the table and the
+            # doc stale but are no regression: they are reported, not failed, so
+            # that main stays green until someone regenerates them.
+            with capfd.disabled():
+                sys.stderr.write(
+                    f"\nNOTE: {len(comparison.newly_passing)} newly passing and "
+                    f"{len(comparison.changed)} changed cases; docs/SupportedOps.md "
+                    f"and {expected.EXPECTED_PATH.name} are behind: "
+                    f"{expected.UPDATE_HINT}\n")
+        else:
+            problems.append(outcome.docs_problem)
     assert not problems, "\n\n".join(problems)
 
 
