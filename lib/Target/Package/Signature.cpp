@@ -56,6 +56,13 @@ static std::string dtypeName(Type type) {
 static void printTensor(llvm::raw_ostream &os, StringRef kind, StringRef name,
                         Type type) {
   auto tensor = cast<TensorType>(type);
+  // A rank only known at run time cannot be compiled; the linalg phase
+  // reports it on the node. Until then the line says rank -1.
+  if (!tensor.hasRank()) {
+    os << kind << ' ' << encodeSignatureName(name) << ' '
+       << dtypeName(tensor.getElementType()) << " -1\n";
+    return;
+  }
   os << kind << ' ' << encodeSignatureName(name) << ' '
      << dtypeName(tensor.getElementType()) << ' ' << tensor.getRank();
   for (int64_t d : tensor.getShape())
