@@ -76,6 +76,8 @@ std::optional<TilePlan> planContraction(linalg::LinalgOp op, int64_t mr,
   unsigned nDim = last.getPosition(), mDim = dims->m.back();
   unsigned numLoops = op.getNumLoops();
   SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+  if (llvm::is_contained(bounds, 0))
+    return std::nullopt; // Empty: nothing to tile.
   for (unsigned d : llvm::concat<unsigned>(dims->m, dims->n))
     if (d != nDim && d != mDim && bounds[d] != 1)
       return std::nullopt;

@@ -16,6 +16,7 @@
 #include "onnxc/Target/CPU.h"
 #include "onnxc/Target/Package.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
@@ -363,6 +364,17 @@ int run(const char *argv0) {
     onnxc::buildOnnxPipeline(pm, pipelineOptions);
     if (failed(pm.run(*module)))
       return 1;
+  }
+  if (auto graph = module->lookupSymbol<func::FuncOp>("main_graph")) {
+    for (unsigned i = 0; i < graph.getNumResults(); ++i) {
+      if (cast<TensorType>(graph.getResultTypes()[i]).hasRank())
+        continue;
+      auto name = graph.getResultAttrOfType<StringAttr>(i, "onnx.name");
+      emitError(graph.getLoc())
+          << "graph output \"" << (name ? name.strref() : "") << "\" has a rank "
+          << "only known at run time, which cannot be compiled";
+      return 1;
+    }
   }
   (*module)->setAttr("onnxc.signature_io",
                      StringAttr::get(&ctx, onnxc::buildSignatureIO(*module)));
