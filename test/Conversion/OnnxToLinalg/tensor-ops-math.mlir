@@ -115,3 +115,45 @@ func.func @det(%x: tensor<2x3x3xf32>) -> tensor<2xf32> {
   %0 = onnx.Det %x : (tensor<2x3x3xf32>) -> tensor<2xf32>
   return %0 : tensor<2xf32>
 }
+
+// -----
+
+// DFT with a run-time axis: the output dims and the read position pick the
+// axis with selects; twiddles are reduced in integers, summed in f64.
+// CHECK-LABEL: func.func @dft_runtime_axis
+// CHECK: tensor.extract %{{.*}}[] : tensor<i64>
+// CHECK: linalg.generic
+// CHECK: scf.for {{.*}} -> (f64, f64)
+// CHECK: arith.remui
+// CHECK: math.cos
+// CHECK: math.sin
+// CHECK: arith.truncf %{{.*}} : f64 to f32
+func.func @dft_runtime_axis(%x: tensor<1x10x8x2xf32>, %axis: tensor<i64>, %none: none) -> tensor<1x10x8x2xf32> {
+  %0 = onnx.DFT %x, %none, %axis : (tensor<1x10x8x2xf32>, none, tensor<i64>) -> tensor<1x10x8x2xf32>
+  return %0 : tensor<1x10x8x2xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @stft
+// CHECK: linalg.generic
+// CHECK: scf.for {{.*}} -> (f64, f64)
+// CHECK: math.cos
+func.func @stft(%s: tensor<1x128x1xf32>, %step: tensor<i64>, %len: tensor<i64>, %none: none) -> tensor<1x?x?x2xf32> {
+  %0 = onnx.STFT %s, %step, %none, %len : (tensor<1x128x1xf32>, tensor<i64>, none, tensor<i64>) -> tensor<1x?x?x2xf32>
+  return %0 : tensor<1x?x?x2xf32>
+}
+
+// -----
+
+// ReduceLogSum is an onnx.ReduceSum (lowered by its pattern), then a log.
+// CHECK-LABEL: func.func @reduce_log_sum
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
+// CHECK: arith.addf
+// CHECK: linalg.generic
+// CHECK: math.log
+func.func @reduce_log_sum(%x: tensor<2x3xf32>) -> tensor<2x1xf32> {
+  %axes = arith.constant dense<[1]> : tensor<1xi64>
+  %0 = onnx.ReduceLogSum %x, %axes : (tensor<2x3xf32>, tensor<1xi64>) -> tensor<2x1xf32>
+  return %0 : tensor<2x1xf32>
+}

@@ -440,3 +440,51 @@ func.func @tensor_scatter_update(%c: tensor<2x8x4xf32>, %u: tensor<2x9x4xf32>, %
   %0 = onnx.TensorScatter %c, %u, %none : (tensor<2x8x4xf32>, tensor<2x9x4xf32>, none) -> tensor<*xf32>
   return
 }
+
+// -----
+
+func.func @bitcast_width(%x: tensor<2xf32>) {
+  // expected-error @+1 {{cannot reinterpret 'f32' (32 bits) as 'i64' (64 bits)}}
+  %0 = onnx.BitCast %x {to = 7 : i64} : (tensor<2xf32>) -> tensor<*xi64>
+  return
+}
+
+// -----
+
+func.func @bitcast_type(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.BitCast' op to 8 is not a supported data type}}
+  %0 = onnx.BitCast %x {to = 8 : i64} : (tensor<2xf32>) -> tensor<*xi64>
+  return
+}
+
+// -----
+
+func.func @dft_channels(%x: tensor<1x8x3xf32>, %none: none) {
+  // expected-error @+1 {{input must have rank 2 or more and a last dim of 1 or 2}}
+  %0 = onnx.DFT %x, %none, %none : (tensor<1x8x3xf32>, none, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @stft_rank(%x: tensor<8x1xf32>, %step: tensor<i64>, %none: none) {
+  // expected-error @+1 {{signal must have rank 3, got rank 2}}
+  %0 = onnx.STFT %x, %step, %none, %none : (tensor<8x1xf32>, tensor<i64>, none, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @nms_center_point_box(%b: tensor<1x6x4xf32>, %s: tensor<1x1x6xf32>, %none: none) {
+  // expected-error @+1 {{'onnx.NonMaxSuppression' op center_point_box must be 0 or 1, got 2}}
+  %0 = onnx.NonMaxSuppression %b, %s, %none, %none, %none {center_point_box = 2 : i64} : (tensor<1x6x4xf32>, tensor<1x1x6xf32>, none, none, none) -> tensor<*xi64>
+  return
+}
+
+// -----
+
+func.func @nms_boxes(%b: tensor<1x6x5xf32>, %s: tensor<1x1x6xf32>, %none: none) {
+  // expected-error @+1 {{boxes must have shape [batches, boxes, 4]}}
+  %0 = onnx.NonMaxSuppression %b, %s, %none, %none, %none : (tensor<1x6x5xf32>, tensor<1x1x6xf32>, none, none, none) -> tensor<*xi64>
+  return
+}
