@@ -20,7 +20,8 @@ std::mutex reportedMutex;
 // for it.
 using ReportKey = std::pair<Operation *, const void *>;
 llvm::DenseSet<ReportKey> &reportedOps() {
-  static llvm::DenseSet<ReportKey> ops;
+  // Per thread: -split-input-file converts the chunks on several threads.
+  static thread_local llvm::DenseSet<ReportKey> ops;
   return ops;
 }
 ReportKey getReportKey(Operation *op) {
