@@ -128,29 +128,6 @@ LogicalResult BitShiftOp::verify() {
   return verifyOneOf(*this, "direction", getDirection(), {"LEFT", "RIGHT"});
 }
 
-/// Bits per element of an ONNX element type as stored (booleans are bytes).
-static unsigned storageBits(Type type) {
-  if (type.isInteger(1))
-    return 8;
-  return type.getIntOrFloatBitWidth();
-}
-
-LogicalResult BitCastOp::verify() {
-  if (!dataTypeFromCode(getContext(), getTo()))
-    return emitOpError() << "to " << getTo() << " is not a supported data type";
-  return success();
-}
-
-LogicalResult BitCastOp::inferShapes() {
-  Type to = dataTypeFromCode(getContext(), getTo());
-  Type from = getElementType(getInput());
-  if (from.isIntOrFloat() && storageBits(from) != storageBits(to))
-    return emitError() << "cannot reinterpret " << from << " ("
-                       << storageBits(from) << " bits) as " << to << " ("
-                       << storageBits(to) << " bits)";
-  return inferSameShapeOp(*this, to);
-}
-
 //===----------------------------------------------------------------------===//
 // Trilu, EyeLike, Hardmax, OneHot
 //===----------------------------------------------------------------------===//
@@ -501,26 +478,6 @@ LogicalResult NonZeroOp::inferShapes() {
   return refineResultType(
       *this, 0,
       RankedTensorType::get({static_cast<int64_t>(shape->size()), kDyn}, i64));
-}
-
-LogicalResult NonMaxSuppressionOp::verify() {
-  if (getCenterPointBox() != 0 && getCenterPointBox() != 1)
-    return emitOpError() << "center_point_box must be 0 or 1, got "
-                         << getCenterPointBox();
-  return success();
-}
-
-LogicalResult NonMaxSuppressionOp::inferShapes() {
-  auto boxes = getRankedShape(getBoxes());
-  auto scores = getRankedShape(getScores());
-  if (boxes &&
-      (boxes->size() != 3 || (boxes->back() != kDyn && boxes->back() != 4)))
-    return emitError() << "boxes must have shape [batches, boxes, 4]";
-  if (scores && scores->size() != 3)
-    return emitError() << "scores must have shape [batches, classes, boxes]";
-  return refineResultType(
-      *this, 0,
-      RankedTensorType::get({kDyn, 3}, IntegerType::get(getContext(), 64)));
 }
 
 LogicalResult UniqueOp::inferShapes() {
@@ -1085,102 +1042,6 @@ LogicalResult BlackmanWindowOp::verify() {
 }
 LogicalResult BlackmanWindowOp::inferShapes() {
   return inferWindow(*this, getOutputDatatype());
-}
-
-/// The ai.onnx opset of the module `op` is in, or nullopt.
-static std::optional<int64_t> getModuleOpset(Operation *op) {
-  for (Operation *p = op->getParentOp(); p; p = p->getParentOp())
-    if (auto opsets = p->getAttrOfType<DictionaryAttr>("onnx.opset"))
-      if (auto v = dyn_cast_or_null<IntegerAttr>(opsets.get("ai.onnx")))
-        return v.getInt();
-  return std::nullopt;
-}
-
-std::optional<int64_t> DFTOp::getStaticAxis() {
-  auto shape = getRankedShape(getInput());
-  if (!shape)
-    return std::nullopt;
-  int64_t rank = shape->size();
-  int64_t axis;
-  if (!isNoValue(getAxisInput())) {
-    auto value = getConstantScalar(getAxisInput());
-    if (!value)
-      return std::nullopt;
-    axis = *value;
-  } else if (getAxis()) {
-    axis = *getAxis();
-  } else {
-    std::optional<int64_t> opset = getModuleOpset(*this);
-    axis = opset && *opset < 20 ? 1 : -2;
-  }
-  if (axis < 0)
-    axis += rank;
-  if (axis < 0 || axis > rank - 2)
-    return std::nullopt;
-  return axis;
-}
-
-LogicalResult DFTOp::inferShapes() {
-  Type elementType = getElementType(getInput());
-  auto shape = getRankedShape(getInput());
-  if (!shape)
-    return refineResultType(*this, 0, UnrankedTensorType::get(elementType));
-  int64_t rank = shape->size();
-  if (rank < 2 ||
-      (shape->back() != kDyn && shape->back() != 1 && shape->back() != 2))
-    return emitError() << "input must have rank 2 or more and a last dim of "
-                          "1 or 2";
-  bool inverse = getInverse() != 0, onesided = getOnesided() != 0;
-  SmallVector<int64_t> dims(*shape);
-  dims.back() = inverse && onesided ? 1 : 2;
-  std::optional<int64_t> axis = getStaticAxis();
-  bool hasLength = !isNoValue(getDftLength());
-  if (!axis) {
-    // The transformed axis keeps its size unless dft_length or onesided
-    // change it.
-    if (hasLength || onesided)
-      for (int64_t i = 0; i < rank - 1; ++i)
-        dims[i] = kDyn;
-    return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
-  }
-  int64_t n = (*shape)[*axis], length = kDyn;
-  if (hasLength)
-    length = getConstantScalar(getDftLength()).value_or(kDyn);
-  else if (n != kDyn)
-    length = inverse && onesided ? 2 * (n - 1) : n;
-  if (length != kDyn && length < 1)
-    return emitError() << "dft_length must be positive, got " << length;
-  dims[*axis] = length == kDyn           ? kDyn
-                : (!inverse && onesided) ? length / 2 + 1
-                                         : length;
-  return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
-}
-
-LogicalResult STFTOp::inferShapes() {
-  Type elementType = getElementType(getSignal());
-  auto shape = getRankedShape(getSignal());
-  if (shape && shape->size() != 3)
-    return emitError() << "signal must have rank 3, got rank " << shape->size();
-  int64_t batch = shape ? (*shape)[0] : kDyn;
-  int64_t length = shape ? (*shape)[1] : kDyn;
-  std::optional<int64_t> frame = getConstantScalar(getFrameLength());
-  if (!frame && isNoValue(getFrameLength())) {
-    if (auto window = getRankedShape(getWindow());
-        window && window->size() == 1 && (*window)[0] != kDyn)
-      frame = (*window)[0];
-    else if (isNoValue(getWindow()) && length != kDyn)
-      frame = length;
-  }
-  std::optional<int64_t> step = getConstantScalar(getFrameStep());
-  if (step && *step < 1)
-    return emitError() << "frame_step must be positive, got " << *step;
-  int64_t frames = kDyn, bins = kDyn;
-  if (frame && step && length != kDyn)
-    frames = 1 + (length - *frame) / *step;
-  if (frame)
-    bins = getOnesided() ? *frame / 2 + 1 : *frame;
-  return refineResultType(
-      *this, 0, RankedTensorType::get({batch, frames, bins, 2}, elementType));
 }
 
 LogicalResult MelWeightMatrixOp::verify() {

@@ -90,7 +90,7 @@ Value resizeAxis(OpBuilder &rewriter, Location loc, Value input,
                  const AxisParams &p, const ResizeConfig &cfg,
                  Type resultElementType, int64_t staticOut, bool inUnsigned) {
   auto inType = cast<RankedTensorType>(input.getType());
-  int64_t axis = p.axis;
+  int64_t rank = inType.getRank(), axis = p.axis;
   SmallVector<int64_t> shape(inType.getShape());
   shape[axis] = staticOut;
   auto type = RankedTensorType::get(shape, resultElementType);

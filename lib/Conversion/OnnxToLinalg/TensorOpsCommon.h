@@ -1,8 +1,7 @@
 //===- TensorOpsCommon.h - helpers of the tensor-op lowerings ---*- C++ -*-===//
 //
 // Internal to lib/Conversion/OnnxToLinalg: shared by TensorOps.cpp,
-// GatherScatter.cpp, Selection.cpp, Resize.cpp, TensorMath.cpp and
-// Signal.cpp.
+// GatherScatter.cpp, Selection.cpp, Resize.cpp and TensorMath.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -68,8 +67,6 @@ void populateTensorGatherScatterPatterns(const mlir::TypeConverter &converter,
 void populateTensorSelectionPatterns(const mlir::TypeConverter &converter,
                                      mlir::RewritePatternSet &patterns);
 void populateTensorResizePatterns(const mlir::TypeConverter &converter,
-                                  mlir::RewritePatternSet &patterns);
-void populateTensorSignalPatterns(const mlir::TypeConverter &converter,
                                   mlir::RewritePatternSet &patterns);
 void populateTensorMathPatterns(const mlir::TypeConverter &converter,
                                 mlir::RewritePatternSet &patterns);
