@@ -699,6 +699,8 @@ def main(argv=None) -> int:
                             f"interference, measuring again")
                     r.update(model=m["name"], threads=t, system=s, round=rnd)
                     results.append(r)
+                    # What was measured so far survives an interrupted run.
+                    (work / "measurements-partial.json").write_text(json.dumps(results))
                     what = (f"{r['median_ms']:.3f} ms median of {r['runs']} runs"
                             if r["status"] == "ok" else f"{r['status']}: {r.get('error', '')[:300]}")
                     log(f"round {rnd + 1}/{args.rounds} {m['name']} {t}T {SYSTEM_NAMES[s]}: {what}")
