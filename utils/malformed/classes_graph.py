@@ -468,7 +468,20 @@ def huge_attribute(c):
                                      split=[0] * 500000)], X23, [vi("a", None)], opset=11),
           names=[NODE("split", "Split")])
     c.add("squeeze_axes", model([node("Squeeze", ["X", "ax"], ["Y"], "sq")], X23, [vi("Y", None)],
-                                [i64("ax", [0] * 200000)]), names=[NODE("sq", "Squeeze")])
+                                [i64("ax", [0] * 200000)]),
+          names=[NODE("sq", "Squeeze") + '|"Y"'], problem=r"axes|axis|rank|squeeze|size")
+    # A shape operand whose *length* is huge: its values are only known at run time, but
+    # its length would become the rank.
+    S = [vi("S", [1 << 40], TensorProto.INT64)]
+    c.add("reshape_shape_length", model([node("Reshape", ["X", "S"], ["Y"], "rs")],
+                                        X23 + S, [vi("Y", None)]),
+          names=[NODE("rs", "Reshape")], problem=r"dims|values|rank|shape")
+    c.add("expand_shape_length", model([node("Expand", ["X", "S"], ["Y"], "ex")], X23 + S,
+                                       [vi("Y", None)]),
+          names=[NODE("ex", "Expand")], problem=r"dims|values|rank|shape")
+    c.add("cof_shape_length", model([node("ConstantOfShape", ["S"], ["Y"], "cof")], S,
+                                    [vi("Y", None)]),
+          names=[NODE("cof", "ConstantOfShape")], problem=r"dims|values|rank|shape")
     c.any("unsqueeze_many", model([node("Unsqueeze", ["X", "ax"], ["Y"], "unsq")], X23,
                                   [vi("Y", None)], [i64("ax", list(range(2, 70)))]),
           note="rank 70")

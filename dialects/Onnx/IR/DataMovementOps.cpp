@@ -69,6 +69,8 @@ LogicalResult ReshapeOp::inferShapes() {
   if (!shapeType || shapeType.getRank() != 1 || shapeType.isDynamicDim(0))
     return refineResultType(*this, 0, UnrankedTensorType::get(elementType));
   int64_t rank = shapeType.getDimSize(0);
+  if (failed(checkShapeLength(*this, rank)))
+    return failure();
   auto target = getConstantInts(getShape());
   if (!target)
     return refineResultType(
@@ -494,6 +496,8 @@ LogicalResult ExpandOp::inferShapes() {
   if (!in || !shapeType || shapeType.getRank() != 1 ||
       shapeType.isDynamicDim(0))
     return refineResultType(*this, 0, UnrankedTensorType::get(elementType));
+  if (failed(checkShapeLength(*this, shapeType.getDimSize(0))))
+    return failure();
   auto target = getConstantInts(getShape());
   SmallVector<int64_t> targetDims =
       target ? *target : SmallVector<int64_t>(shapeType.getDimSize(0), kDyn);
@@ -651,6 +655,8 @@ LogicalResult ConstantOfShapeOp::inferShapes() {
   auto shapeType = dyn_cast<RankedTensorType>(getInput().getType());
   if (!shapeType || shapeType.getRank() != 1 || shapeType.isDynamicDim(0))
     return refineResultType(*this, 0, UnrankedTensorType::get(elementType));
+  if (failed(checkShapeLength(*this, shapeType.getDimSize(0))))
+    return failure();
   auto dims = getConstantInts(getInput());
   if (!dims)
     return refineResultType(

@@ -49,6 +49,14 @@ TensorType makeTensorType(std::optional<ArrayRef<int64_t>> shape,
   return RankedTensorType::get(*shape, elementType);
 }
 
+LogicalResult checkShapeLength(Operation *op, int64_t length) {
+  if (length <= kMaxInferredRank)
+    return success();
+  return op->emitError() << "the shape has " << length
+                         << " values; tensors of more than "
+                         << kMaxInferredRank << " dims are not supported";
+}
+
 LogicalResult refineResultType(Operation *op, unsigned idx, Type type) {
   // An inferred shape whose dims are negative or whose element count does not
   // fit in int64 comes from values in the model (shape tensors, attributes)

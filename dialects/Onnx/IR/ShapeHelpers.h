@@ -29,6 +29,15 @@ bool isNoValue(mlir::Value v);
 /// nullopt when it is not a constant.
 std::optional<llvm::SmallVector<int64_t>> getConstantInts(mlir::Value v);
 
+/// The largest rank shape inference derives from the length of a shape
+/// operand (Reshape, Expand, ConstantOfShape): a shape of 2^40 values must not
+/// become a rank (lib/Importer refuses larger tensors too).
+constexpr int64_t kMaxInferredRank = 64;
+
+/// Fails with an error on `op` when its 1-D shape operand of `length` values
+/// would give a rank above kMaxInferredRank.
+mlir::LogicalResult checkShapeLength(mlir::Operation *op, int64_t length);
+
 /// Sets the type of `result` to `type` when that refines it. Returns failure
 /// (with an error on the op) when the two are incompatible.
 mlir::LogicalResult refineResultType(mlir::Operation *op, unsigned idx,
