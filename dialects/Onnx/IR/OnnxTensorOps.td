@@ -40,6 +40,39 @@ def Onnx_ThresholdedReluOp : Onnx_UnaryOpWithAttrs<"ThresholdedRelu",
 def Onnx_CeluOp : Onnx_UnaryOpWithAttrs<"Celu",
     (ins DefaultValuedAttr<F32Attr, "1.0">:$alpha)>;
 
+def Onnx_SwishOp : Onnx_UnaryOpWithAttrs<"Swish",
+    (ins DefaultValuedAttr<F32Attr, "1.0">:$alpha)>;
+
+def Onnx_IsInfOp : Onnx_Op<"IsInf"> {
+  let arguments = (ins Onnx_Tensor:$X,
+                   DefaultValuedAttr<Onnx_I64Attr, "1">:$detect_negative,
+                   DefaultValuedAttr<Onnx_I64Attr, "1">:$detect_positive);
+  let results = (outs Onnx_Tensor:$Y);
+  let assemblyFormat = "$X attr-dict `:` functional-type(operands, results)";
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferShapes() {
+      return ::onnxc::onnx::inferSameShapeOp(getOperation(),
+          ::mlir::IntegerType::get(getContext(), 1));
+    }
+  }];
+}
+
+def Onnx_BitCastOp : Onnx_Op<"BitCast"> {
+  let summary = "reinterprets the bits of each element as `to` (same width)";
+  let arguments = (ins Onnx_Tensor:$input, Onnx_I64Attr:$to);
+  let results = (outs Onnx_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
+def Onnx_ReduceLogSumOp : Onnx_ReduceOp<"ReduceLogSum">;
+
+def Onnx_SwiGLUOp : Onnx_BinaryOp<"SwiGLU"> {
+  let summary = "Swish(A) * B";
+  let arguments = (ins Onnx_Tensor:$A, Onnx_Tensor:$B,
+                   DefaultValuedAttr<F32Attr, "1.0">:$alpha);
+}
+
 def Onnx_BitwiseAndOp : Onnx_BinaryOp<"BitwiseAnd", 0, [Commutative]>;
 def Onnx_BitwiseOrOp : Onnx_BinaryOp<"BitwiseOr", 0, [Commutative]>;
 def Onnx_BitwiseXorOp : Onnx_BinaryOp<"BitwiseXor", 0, [Commutative]>;
@@ -205,6 +238,17 @@ def Onnx_NonZeroOp : Onnx_TensorOp<"NonZero"> {
   let results = (outs Onnx_Tensor:$Y);
 }
 
+def Onnx_NonMaxSuppressionOp : Onnx_TensorOp<"NonMaxSuppression"> {
+  let summary = "greedy selection of boxes by score, suppressing overlaps";
+  let arguments = (ins Onnx_Tensor:$boxes, Onnx_Tensor:$scores,
+                   Onnx_TensorOrNone:$max_output_boxes_per_class,
+                   Onnx_TensorOrNone:$iou_threshold,
+                   Onnx_TensorOrNone:$score_threshold,
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$center_point_box);
+  let results = (outs Onnx_Tensor:$selected_indices);
+  let hasVerifier = 1;
+}
+
 def Onnx_UniqueOp : Onnx_TensorOp<"Unique"> {
   let arguments = (ins Onnx_Tensor:$X, OptionalAttr<Onnx_I64Attr>:$axis,
                    DefaultValuedAttr<Onnx_I64Attr, "1">:$sorted);
@@ -247,6 +291,44 @@ def Onnx_GridSampleOp : Onnx_TensorOp<"GridSample"> {
                    DefaultValuedAttr<Onnx_I64Attr, "0">:$align_corners,
                    DefaultValuedAttr<StrAttr, "\"linear\"">:$mode,
                    DefaultValuedAttr<StrAttr, "\"zeros\"">:$padding_mode);
+  let results = (outs Onnx_Tensor:$Y);
+  let hasVerifier = 1;
+}
+
+def Onnx_RoiAlignOp : Onnx_TensorOp<"RoiAlign"> {
+  let summary = "average or max pooling of bilinear samples in regions of interest";
+  let arguments = (ins Onnx_Tensor:$X, Onnx_Tensor:$rois,
+                   Onnx_Tensor:$batch_indices,
+                   DefaultValuedAttr<StrAttr, "\"half_pixel\"">:$coordinate_transformation_mode,
+                   DefaultValuedAttr<StrAttr, "\"avg\"">:$mode,
+                   DefaultValuedAttr<Onnx_I64Attr, "1">:$output_height,
+                   DefaultValuedAttr<Onnx_I64Attr, "1">:$output_width,
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$sampling_ratio,
+                   DefaultValuedAttr<F32Attr, "1.0">:$spatial_scale);
+  let results = (outs Onnx_Tensor:$Y);
+  let hasVerifier = 1;
+}
+
+def Onnx_MaxUnpoolOp : Onnx_TensorOp<"MaxUnpool"> {
+  let summary = "scatters pooled values back to the positions MaxPool found";
+  let arguments = (ins Onnx_Tensor:$X, Onnx_Tensor:$I,
+                   Onnx_TensorOrNone:$output_shape,
+                   DenseI64ArrayAttr:$kernel_shape,
+                   DefaultValuedAttr<DenseI64ArrayAttr, "{}">:$pads,
+                   DefaultValuedAttr<DenseI64ArrayAttr, "{}">:$strides);
+  let results = (outs Onnx_Tensor:$output);
+}
+
+def Onnx_DeformConvOp : Onnx_TensorOp<"DeformConv"> {
+  let summary = "2-D convolution sampling the input at learned offsets";
+  let arguments = (ins Onnx_Tensor:$X, Onnx_Tensor:$W, Onnx_Tensor:$offset,
+                   Onnx_TensorOrNone:$B, Onnx_TensorOrNone:$mask,
+                   DefaultValuedAttr<DenseI64ArrayAttr, "{}">:$dilations,
+                   DefaultValuedAttr<Onnx_I64Attr, "1">:$group,
+                   DefaultValuedAttr<DenseI64ArrayAttr, "{}">:$kernel_shape,
+                   DefaultValuedAttr<Onnx_I64Attr, "1">:$offset_group,
+                   DefaultValuedAttr<DenseI64ArrayAttr, "{}">:$pads,
+                   DefaultValuedAttr<DenseI64ArrayAttr, "{}">:$strides);
   let results = (outs Onnx_Tensor:$Y);
   let hasVerifier = 1;
 }
@@ -363,6 +445,33 @@ class Onnx_WindowOp<string mnemonic> : Onnx_TensorOp<mnemonic> {
 def Onnx_HannWindowOp : Onnx_WindowOp<"HannWindow">;
 def Onnx_HammingWindowOp : Onnx_WindowOp<"HammingWindow">;
 def Onnx_BlackmanWindowOp : Onnx_WindowOp<"BlackmanWindow">;
+
+def Onnx_DFTOp : Onnx_TensorOp<"DFT"> {
+  let summary = "discrete Fourier transform along one axis";
+  let description = [{
+    The axis is the third input (opset 20) or the `axis` attribute (opset
+    17-19); without either it is -2 (1 for models of opset 17-19).
+  }];
+  let arguments = (ins Onnx_Tensor:$input, Onnx_TensorOrNone:$dft_length,
+                   Onnx_TensorOrNone:$axis_input,
+                   OptionalAttr<Onnx_I64Attr>:$axis,
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$inverse,
+                   DefaultValuedAttr<Onnx_I64Attr, "0">:$onesided);
+  let results = (outs Onnx_Tensor:$output);
+  let extraClassDeclaration = [{
+    /// The axis when it is known at compile time (normalized to
+    /// [0, rank - 2]), or nullopt.
+    std::optional<int64_t> getStaticAxis();
+  }];
+}
+
+def Onnx_STFTOp : Onnx_TensorOp<"STFT"> {
+  let summary = "short-time Fourier transform of framed, windowed signals";
+  let arguments = (ins Onnx_Tensor:$signal, Onnx_Tensor:$frame_step,
+                   Onnx_TensorOrNone:$window, Onnx_TensorOrNone:$frame_length,
+                   DefaultValuedAttr<Onnx_I64Attr, "1">:$onesided);
+  let results = (outs Onnx_Tensor:$output);
+}
 
 def Onnx_MelWeightMatrixOp : Onnx_TensorOp<"MelWeightMatrix"> {
   let arguments = (ins Onnx_Tensor:$num_mel_bins, Onnx_Tensor:$dft_length,

@@ -21,6 +21,28 @@ namespace {
 
 constexpr int64_t kDyn = ShapedType::kDynamic;
 
+/// Static sizes beyond this are refused (they come from malformed models).
+constexpr int64_t kMaxDim = int64_t(1) << 40;
+
+/// Sets result `idx` to a tensor of `dims`, after checking that the static
+/// ones are sizes: in [0, kMaxDim].
+LogicalResult refineDims(Operation *op, unsigned idx, ArrayRef<int64_t> dims,
+                         Type elementType) {
+  for (int64_t d : dims)
+    if (d != kDyn && (d < 0 || d > kMaxDim))
+      return op->emitError()
+             << "result dimension " << d << " is not a valid size";
+  return refineResultType(op, idx, RankedTensorType::get(dims, elementType));
+}
+
+/// `v` as a size (floor when `floor`, truncation otherwise), or failure for
+/// values that are not finite sizes.
+FailureOr<int64_t> toSize(Operation *op, double v) {
+  if (!std::isfinite(v) || v < 0 || v > static_cast<double>(kMaxDim))
+    return op->emitError() << "computed size " << v << " is not a valid size";
+  return static_cast<int64_t>(v);
+}
+
 /// The values of a constant operand of any numeric element type.
 std::optional<SmallVector<double>> getConstantValues(Value v) {
   if (!v || isNoValue(v))
@@ -107,7 +129,7 @@ LogicalResult refineWithDims(Operation *op, Value input, Type elementType,
     return refineResultType(op, 0, UnrankedTensorType::get(elementType));
   for (auto [axis, size] : llvm::zip(axes, sizes))
     (*shape)[axis] = size;
-  return refineResultType(op, 0, RankedTensorType::get(*shape, elementType));
+  return refineDims(op, 0, *shape, elementType);
 }
 
 LogicalResult inferSpatialRank(Operation *op, ArrayRef<int64_t> shape,
@@ -126,6 +148,29 @@ LogicalResult inferSpatialRank(Operation *op, ArrayRef<int64_t> shape,
 
 LogicalResult BitShiftOp::verify() {
   return verifyOneOf(*this, "direction", getDirection(), {"LEFT", "RIGHT"});
+}
+
+/// Bits per element of an ONNX element type as stored (booleans are bytes).
+static unsigned storageBits(Type type) {
+  if (type.isInteger(1))
+    return 8;
+  return type.getIntOrFloatBitWidth();
+}
+
+LogicalResult BitCastOp::verify() {
+  if (!dataTypeFromCode(getContext(), getTo()))
+    return emitOpError() << "to " << getTo() << " is not a supported data type";
+  return success();
+}
+
+LogicalResult BitCastOp::inferShapes() {
+  Type to = dataTypeFromCode(getContext(), getTo());
+  Type from = getElementType(getInput());
+  if (from.isIntOrFloat() && storageBits(from) != storageBits(to))
+    return emitError() << "cannot reinterpret " << from << " ("
+                       << storageBits(from) << " bits) as " << to << " ("
+                       << storageBits(to) << " bits)";
+  return inferSameShapeOp(*this, to);
 }
 
 //===----------------------------------------------------------------------===//
@@ -174,13 +219,16 @@ LogicalResult OneHotOp::inferShapes() {
   int64_t depth = kDyn;
   if (auto values = getConstantValues(getDepth());
       values && values->size() == 1) {
-    depth = static_cast<int64_t>((*values)[0]);
+    auto size = toSize(*this, (*values)[0]);
+    if (failed(size))
+      return failure();
+    depth = *size;
     if (depth < 1)
       return emitError() << "depth must be positive, got " << depth;
   }
   SmallVector<int64_t> dims(*indices);
   dims.insert(dims.begin() + *axis, depth);
-  return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
+  return refineDims(*this, 0, dims, elementType);
 }
 
 //===----------------------------------------------------------------------===//
@@ -223,7 +271,7 @@ LogicalResult GatherNDOp::inferShapes() {
                        << ", expected 1 to " << r - b;
   SmallVector<int64_t> dims(indices->begin(), indices->end() - 1);
   dims.append(data->begin() + b + k, data->end());
-  return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
+  return refineDims(*this, 0, dims, elementType);
 }
 
 static LogicalResult verifyReduction(Operation *op, StringRef reduction) {
@@ -331,7 +379,7 @@ LogicalResult DepthToSpaceOp::inferShapes() {
   for (int i = 2; i < 4; ++i)
     if (dims[i] != kDyn)
       dims[i] *= b;
-  return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
+  return refineDims(*this, 0, dims, elementType);
 }
 
 LogicalResult SpaceToDepthOp::verify() {
@@ -360,7 +408,7 @@ LogicalResult SpaceToDepthOp::inferShapes() {
                          << " is not a multiple of blocksize " << b;
     dims[i] /= b;
   }
-  return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
+  return refineDims(*this, 0, dims, elementType);
 }
 
 LogicalResult ReverseSequenceOp::verify() {
@@ -433,8 +481,7 @@ LogicalResult TopKOp::inferShapes() {
                          << " of size " << (*shape)[*axis];
     dims[*axis] = *k;
   }
-  if (failed(
-          refineResultType(*this, 0, RankedTensorType::get(dims, elementType))))
+  if (failed(refineDims(*this, 0, dims, elementType)))
     return failure();
   return refineResultType(*this, 1, RankedTensorType::get(dims, i64));
 }
@@ -478,6 +525,26 @@ LogicalResult NonZeroOp::inferShapes() {
   return refineResultType(
       *this, 0,
       RankedTensorType::get({static_cast<int64_t>(shape->size()), kDyn}, i64));
+}
+
+LogicalResult NonMaxSuppressionOp::verify() {
+  if (getCenterPointBox() != 0 && getCenterPointBox() != 1)
+    return emitOpError() << "center_point_box must be 0 or 1, got "
+                         << getCenterPointBox();
+  return success();
+}
+
+LogicalResult NonMaxSuppressionOp::inferShapes() {
+  auto boxes = getRankedShape(getBoxes());
+  auto scores = getRankedShape(getScores());
+  if (boxes &&
+      (boxes->size() != 3 || (boxes->back() != kDyn && boxes->back() != 4)))
+    return emitError() << "boxes must have shape [batches, boxes, 4]";
+  if (scores && scores->size() != 3)
+    return emitError() << "scores must have shape [batches, classes, boxes]";
+  return refineResultType(
+      *this, 0,
+      RankedTensorType::get({kDyn, 3}, IntegerType::get(getContext(), 64)));
 }
 
 LogicalResult UniqueOp::inferShapes() {
@@ -591,8 +658,12 @@ LogicalResult ResizeOp::inferShapes() {
                                            : std::max(*scale, s);
         }
         if (scale)
-          for (int64_t i = 0; i < n; ++i)
-            out[i] = static_cast<int64_t>(*scale * (*shape)[axes[i]] + 0.5);
+          for (int64_t i = 0; i < n; ++i) {
+            auto size = toSize(*this, *scale * (*shape)[axes[i]] + 0.5);
+            if (failed(size))
+              return failure();
+            out[i] = *size;
+          }
       }
     }
   } else if (auto scales = getConstantValues(getScales())) {
@@ -603,8 +674,12 @@ LogicalResult ResizeOp::inferShapes() {
       if ((*scales)[i] <= 0)
         return emitError() << "scales must be positive, got " << (*scales)[i];
       int64_t in = (*shape)[axes[i]];
-      if (in != kDyn)
-        out[i] = static_cast<int64_t>(std::floor((*scales)[i] * in));
+      if (in != kDyn) {
+        auto size = toSize(*this, std::floor((*scales)[i] * in));
+        if (failed(size))
+          return failure();
+        out[i] = *size;
+      }
     }
   }
   return refineWithDims(*this, getX(), elementType, axes, out);
@@ -629,8 +704,12 @@ LogicalResult UpsampleOp::inferShapes() {
       return emitError() << "scales has " << scales->size()
                          << " values, the input has rank " << rank;
     for (int64_t i = 0; i < rank; ++i)
-      if ((*shape)[i] != kDyn)
-        out[i] = static_cast<int64_t>(std::floor((*scales)[i] * (*shape)[i]));
+      if ((*shape)[i] != kDyn) {
+        auto size = toSize(*this, std::floor((*scales)[i] * (*shape)[i]));
+        if (failed(size))
+          return failure();
+        out[i] = *size;
+      }
   }
   return refineWithDims(*this, getX(), elementType, axes, out);
 }
@@ -660,7 +739,95 @@ LogicalResult GridSampleOp::inferShapes() {
   SmallVector<int64_t> dims = {(*grid)[0] != kDyn ? (*grid)[0] : (*x)[0],
                                (*x)[1]};
   dims.append(grid->begin() + 1, grid->end() - 1);
-  return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
+  return refineDims(*this, 0, dims, elementType);
+}
+
+LogicalResult RoiAlignOp::verify() {
+  if (failed(verifyOneOf(*this, "mode", getMode(), {"avg", "max"})) ||
+      failed(verifyOneOf(*this, "coordinate_transformation_mode",
+                         getCoordinateTransformationMode(),
+                         {"half_pixel", "output_half_pixel"})))
+    return failure();
+  if (getOutputHeight() <= 0 || getOutputWidth() <= 0)
+    return emitOpError() << "output_height and output_width must be positive";
+  if (getSamplingRatio() < 0)
+    return emitOpError() << "sampling_ratio must not be negative, got "
+                         << getSamplingRatio();
+  return success();
+}
+
+LogicalResult RoiAlignOp::inferShapes() {
+  Type elementType = getElementType(getX());
+  auto x = getRankedShape(getX());
+  auto rois = getRankedShape(getRois());
+  if (x && x->size() != 4)
+    return emitError() << "input must have rank 4, got rank " << x->size();
+  if (rois &&
+      (rois->size() != 2 || (rois->back() != kDyn && rois->back() != 4)))
+    return emitError() << "rois must have shape [num_rois, 4]";
+  int64_t numRois = rois ? (*rois)[0] : kDyn;
+  if (auto indices = getRankedShape(getBatchIndices());
+      indices && indices->size() == 1 && numRois == kDyn)
+    numRois = (*indices)[0];
+  return refineDims(
+      *this, 0,
+      {numRois, x ? (*x)[1] : kDyn, getOutputHeight(), getOutputWidth()},
+      elementType);
+}
+
+LogicalResult MaxUnpoolOp::inferShapes() {
+  Type elementType = getElementType(getX());
+  auto x = getRankedShape(getX());
+  if (!x)
+    return refineResultType(*this, 0, UnrankedTensorType::get(elementType));
+  int64_t n = getKernelShape().size();
+  if (static_cast<int64_t>(x->size()) != n + 2)
+    return emitError() << "kernel_shape has " << n << " dims, the input has "
+                       << x->size() - 2 << " spatial dims";
+  if ((!getPads().empty() && static_cast<int64_t>(getPads().size()) != 2 * n) ||
+      (!getStrides().empty() && static_cast<int64_t>(getStrides().size()) != n))
+    return emitError() << "pads and strides must match kernel_shape";
+  SmallVector<int64_t> dims(x->size(), kDyn);
+  if (!isNoValue(getOutputShape())) {
+    if (auto shape = getConstantInts(getOutputShape()))
+      dims = *shape;
+    return refineDims(*this, 0, dims, elementType);
+  }
+  dims[0] = (*x)[0];
+  dims[1] = (*x)[1];
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t in = (*x)[i + 2];
+    if (in == kDyn)
+      continue;
+    int64_t s = getStrides().empty() ? 1 : getStrides()[i];
+    int64_t pads = getPads().empty() ? 0 : getPads()[i] + getPads()[i + n];
+    dims[i + 2] = (in - 1) * s - pads + getKernelShape()[i];
+  }
+  return refineDims(*this, 0, dims, elementType);
+}
+
+LogicalResult DeformConvOp::verify() {
+  if (getGroup() <= 0 || getOffsetGroup() <= 0)
+    return emitOpError() << "group and offset_group must be positive";
+  return success();
+}
+
+LogicalResult DeformConvOp::inferShapes() {
+  Type elementType = getElementType(getX());
+  auto x = getRankedShape(getX());
+  auto w = getRankedShape(getW());
+  auto offset = getRankedShape(getOffset());
+  if (x && x->size() != 4)
+    return emitError() << "only 2-D deformable convolutions are supported, "
+                          "the input has rank "
+                       << x->size();
+  SmallVector<int64_t> dims = {x ? (*x)[0] : kDyn, w ? (*w)[0] : kDyn, kDyn,
+                               kDyn};
+  if (offset && offset->size() == 4) {
+    dims[2] = (*offset)[2];
+    dims[3] = (*offset)[3];
+  }
+  return refineDims(*this, 0, dims, elementType);
 }
 
 LogicalResult AffineGridOp::inferShapes() {
@@ -677,7 +844,7 @@ LogicalResult AffineGridOp::inferShapes() {
   SmallVector<int64_t> dims = {size[0]};
   dims.append(size.begin() + 2, size.end());
   dims.push_back(rank - 2);
-  return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
+  return refineDims(*this, 0, dims, elementType);
 }
 
 LogicalResult Col2ImOp::inferShapes() {
@@ -706,7 +873,7 @@ LogicalResult Col2ImOp::inferShapes() {
   }
   SmallVector<int64_t> dims = {(*in)[0], channels};
   dims.append(image);
-  return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
+  return refineDims(*this, 0, dims, elementType);
 }
 
 //===----------------------------------------------------------------------===//
@@ -805,7 +972,7 @@ LogicalResult LpPoolOp::inferShapes() {
                          << " of size " << (*shape)[i + 2];
     dims.push_back(out);
   }
-  return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
+  return refineDims(*this, 0, dims, elementType);
 }
 
 LogicalResult GlobalLpPoolOp::inferShapes() {
@@ -818,7 +985,7 @@ LogicalResult GlobalLpPoolOp::inferShapes() {
   SmallVector<int64_t> dims(shape->size(), 1);
   dims[0] = (*shape)[0];
   dims[1] = (*shape)[1];
-  return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
+  return refineDims(*this, 0, dims, elementType);
 }
 
 //===----------------------------------------------------------------------===//
@@ -983,7 +1150,7 @@ LogicalResult EinsumOp::inferShapes() {
   SmallVector<int64_t> dims;
   for (int64_t label : outputLabels)
     dims.push_back(sizes.count(label) ? sizes[label] : 1);
-  return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
+  return refineDims(*this, 0, dims, elementType);
 }
 
 LogicalResult DetOp::inferShapes() {
@@ -999,7 +1166,7 @@ LogicalResult DetOp::inferShapes() {
     return emitError() << "input matrices must be square, got " << m << "x"
                        << n;
   SmallVector<int64_t> dims(shape->begin(), shape->end() - 2);
-  return refineResultType(*this, 0, RankedTensorType::get(dims, elementType));
+  return refineDims(*this, 0, dims, elementType);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1022,7 +1189,7 @@ static LogicalResult inferWindow(Operation *op, int64_t code) {
       return op->emitError() << "size must not be negative, got " << *value;
     size = *value;
   }
-  return refineResultType(op, 0, RankedTensorType::get({size}, elementType));
+  return refineDims(op, 0, {size}, elementType);
 }
 
 LogicalResult HannWindowOp::verify() {
@@ -1044,6 +1211,101 @@ LogicalResult BlackmanWindowOp::inferShapes() {
   return inferWindow(*this, getOutputDatatype());
 }
 
+/// The ai.onnx opset of the module `op` is in, or nullopt.
+static std::optional<int64_t> getModuleOpset(Operation *op) {
+  for (Operation *p = op->getParentOp(); p; p = p->getParentOp())
+    if (auto opsets = p->getAttrOfType<DictionaryAttr>("onnx.opset"))
+      if (auto v = dyn_cast_or_null<IntegerAttr>(opsets.get("ai.onnx")))
+        return v.getInt();
+  return std::nullopt;
+}
+
+std::optional<int64_t> DFTOp::getStaticAxis() {
+  auto shape = getRankedShape(getInput());
+  if (!shape)
+    return std::nullopt;
+  int64_t rank = shape->size();
+  int64_t axis;
+  if (!isNoValue(getAxisInput())) {
+    auto value = getConstantScalar(getAxisInput());
+    if (!value)
+      return std::nullopt;
+    axis = *value;
+  } else if (getAxis()) {
+    axis = *getAxis();
+  } else {
+    std::optional<int64_t> opset = getModuleOpset(*this);
+    axis = opset && *opset < 20 ? 1 : -2;
+  }
+  if (axis < 0)
+    axis += rank;
+  if (axis < 0 || axis > rank - 2)
+    return std::nullopt;
+  return axis;
+}
+
+LogicalResult DFTOp::inferShapes() {
+  Type elementType = getElementType(getInput());
+  auto shape = getRankedShape(getInput());
+  if (!shape)
+    return refineResultType(*this, 0, UnrankedTensorType::get(elementType));
+  int64_t rank = shape->size();
+  if (rank < 2 ||
+      (shape->back() != kDyn && shape->back() != 1 && shape->back() != 2))
+    return emitError() << "input must have rank 2 or more and a last dim of "
+                          "1 or 2";
+  bool inverse = getInverse() != 0, onesided = getOnesided() != 0;
+  SmallVector<int64_t> dims(*shape);
+  dims.back() = inverse && onesided ? 1 : 2;
+  std::optional<int64_t> axis = getStaticAxis();
+  bool hasLength = !isNoValue(getDftLength());
+  if (!axis) {
+    // The transformed axis keeps its size unless dft_length or onesided
+    // change it.
+    if (hasLength || onesided)
+      for (int64_t i = 0; i < rank - 1; ++i)
+        dims[i] = kDyn;
+    return refineDims(*this, 0, dims, elementType);
+  }
+  int64_t n = (*shape)[*axis], length = kDyn;
+  if (hasLength)
+    length = getConstantScalar(getDftLength()).value_or(kDyn);
+  else if (n != kDyn)
+    length = inverse && onesided ? 2 * (n - 1) : n;
+  if (length != kDyn && length < 1)
+    return emitError() << "dft_length must be positive, got " << length;
+  dims[*axis] = length == kDyn           ? kDyn
+                : (!inverse && onesided) ? length / 2 + 1
+                                         : length;
+  return refineDims(*this, 0, dims, elementType);
+}
+
+LogicalResult STFTOp::inferShapes() {
+  Type elementType = getElementType(getSignal());
+  auto shape = getRankedShape(getSignal());
+  if (shape && shape->size() != 3)
+    return emitError() << "signal must have rank 3, got rank " << shape->size();
+  int64_t batch = shape ? (*shape)[0] : kDyn;
+  int64_t length = shape ? (*shape)[1] : kDyn;
+  std::optional<int64_t> frame = getConstantScalar(getFrameLength());
+  if (!frame && isNoValue(getFrameLength())) {
+    if (auto window = getRankedShape(getWindow());
+        window && window->size() == 1 && (*window)[0] != kDyn)
+      frame = (*window)[0];
+    else if (isNoValue(getWindow()) && length != kDyn)
+      frame = length;
+  }
+  std::optional<int64_t> step = getConstantScalar(getFrameStep());
+  if (step && *step < 1)
+    return emitError() << "frame_step must be positive, got " << *step;
+  int64_t frames = kDyn, bins = kDyn;
+  if (frame && step && length != kDyn)
+    frames = 1 + (length - *frame) / *step;
+  if (frame)
+    bins = getOnesided() ? *frame / 2 + 1 : *frame;
+  return refineDims(*this, 0, {batch, frames, bins, 2}, elementType);
+}
+
 LogicalResult MelWeightMatrixOp::verify() {
   return verifyFloatDataType(*this, getOutputDatatype());
 }
@@ -1054,8 +1316,7 @@ LogicalResult MelWeightMatrixOp::inferShapes() {
   int64_t rows = kDyn;
   if (auto dft = getConstantScalar(getDftLength()))
     rows = *dft / 2 + 1;
-  return refineResultType(*this, 0,
-                          RankedTensorType::get({rows, bins}, elementType));
+  return refineDims(*this, 0, {rows, bins}, elementType);
 }
 
 } // namespace onnxc::onnx

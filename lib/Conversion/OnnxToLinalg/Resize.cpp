@@ -5,7 +5,7 @@
 // does, so that nearest rounding matches) and summing the weighted taps of
 // the interpolation kernel read with tensor.extract at clamped positions.
 // Scales, sizes and roi may be known only at run time; so may the output
-// sizes. GridSample, AffineGrid and Col2Im are one generic each.
+// sizes. GridSample and AffineGrid are one generic each.
 //
 //===----------------------------------------------------------------------===//
 
@@ -90,7 +90,7 @@ Value resizeAxis(OpBuilder &rewriter, Location loc, Value input,
                  const AxisParams &p, const ResizeConfig &cfg,
                  Type resultElementType, int64_t staticOut, bool inUnsigned) {
   auto inType = cast<RankedTensorType>(input.getType());
-  int64_t rank = inType.getRank(), axis = p.axis;
+  int64_t axis = p.axis;
   SmallVector<int64_t> shape(inType.getShape());
   shape[axis] = staticOut;
   auto type = RankedTensorType::get(shape, resultElementType);
@@ -686,150 +686,12 @@ struct AffineGridLowering : OpConversionPattern<onnx::AffineGridOp> {
   }
 };
 
-//===----------------------------------------------------------------------===//
-// Col2Im
-//===----------------------------------------------------------------------===//
-
-/// out[n, c, p...] sums input[n, c * K + k, block(q)] over the kernel
-/// positions k whose block q = (p + pad - k * dilation) / stride is a whole,
-/// in-range block. Image and block shapes may be run-time values.
-struct Col2ImLowering : OpConversionPattern<onnx::Col2ImOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(onnx::Col2ImOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    auto type = getConvertedResultType(getTypeConverter(), op);
-    Value input = adaptor.getInput();
-    Type e = type.getElementType();
-    if (!isSupportedFloat(e) && !isa<IntegerType>(e))
-      return reportUnsupported(op, "element type " + typeToString(e) +
-                                       " is not supported by this op");
-    int64_t r = type.getRank() - 2;
-    auto attrAt = [](ArrayRef<int64_t> a, int64_t i, int64_t def) {
-      return a.empty() ? def : a[i];
-    };
-    auto readAll = [&](Value t, bool isUnsigned) {
-      SmallVector<Value> v;
-      for (int64_t i = 0; i < r; ++i)
-        v.push_back(scalarToIndex(
-            rewriter, loc,
-            tensor::ExtractOp::create(rewriter, loc, t,
-                                      ValueRange{cIndex(rewriter, loc, i)}),
-            isUnsigned));
-      return v;
-    };
-    SmallVector<Value> image =
-        readAll(adaptor.getImageShape(), isUnsignedElement(op.getImageShape()));
-    SmallVector<Value> block =
-        readAll(adaptor.getBlockShape(), isUnsignedElement(op.getBlockShape()));
-    Value kernelSize = cIndex(rewriter, loc, 1);
-    for (Value k : block)
-      kernelSize = arith::MulIOp::create(rewriter, loc, kernelSize, k);
-    SmallVector<Value> nBlocks, strides, dilations, padsBegin;
-    for (int64_t i = 0; i < r; ++i) {
-      int64_t s = attrAt(op.getStrides(), i, 1),
-              d = attrAt(op.getDilations(), i, 1);
-      int64_t pb = attrAt(op.getPads(), i, 0),
-              pe = attrAt(op.getPads(), i + r, 0);
-      strides.push_back(cIndex(rewriter, loc, s));
-      dilations.push_back(cIndex(rewriter, loc, d));
-      padsBegin.push_back(cIndex(rewriter, loc, pb));
-      // (image + pads - d * (k - 1) - 1) / s + 1
-      Value span = arith::AddIOp::create(rewriter, loc, image[i],
-                                         cIndex(rewriter, loc, pb + pe - 1));
-      span = arith::SubIOp::create(
-          rewriter, loc, span,
-          arith::MulIOp::create(
-              rewriter, loc, dilations[i],
-              arith::SubIOp::create(rewriter, loc, block[i],
-                                    cIndex(rewriter, loc, 1))));
-      nBlocks.push_back(arith::AddIOp::create(
-          rewriter, loc,
-          arith::DivSIOp::create(rewriter, loc, span, strides[i]),
-          cIndex(rewriter, loc, 1)));
-    }
-    SmallVector<OpFoldResult> dims = {getDim(rewriter, loc, input, 0)};
-    Value channels = arith::DivUIOp::create(
-        rewriter, loc, dimValue(rewriter, loc, input, 1), kernelSize);
-    dims.push_back(type.isDynamicDim(1)
-                       ? OpFoldResult(channels)
-                       : rewriter.getIndexAttr(type.getDimSize(1)));
-    for (int64_t i = 0; i < r; ++i)
-      dims.push_back(type.isDynamicDim(i + 2)
-                         ? OpFoldResult(image[i])
-                         : rewriter.getIndexAttr(type.getDimSize(i + 2)));
-    Value cols = dimValue(rewriter, loc, input, 1);
-    Value length = dimValue(rewriter, loc, input, 2);
-    Type ct = isa<FloatType>(e) ? getComputeType(e) : e;
-    Value result = buildIndexedGeneric(
-        rewriter, loc, type, dims, {}, {},
-        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange) -> Value {
-          Value zero = createScalar(b, l, ct, 0);
-          SmallVector<Value> zeros(r, cIndex(b, l, 0)),
-              ones(r, cIndex(b, l, 1));
-          scf::LoopNest nest = scf::buildLoopNest(
-              b, l, zeros, block, ones, ValueRange{zero},
-              [&](OpBuilder &nb, Location nl, ValueRange k, ValueRange iter) {
-                Value valid = arith::ConstantIntOp::create(nb, nl, 1, 1);
-                Value kFlat = cIndex(nb, nl, 0), qFlat = cIndex(nb, nl, 0);
-                for (int64_t i = 0; i < r; ++i) {
-                  Value t = arith::SubIOp::create(
-                      nb, nl,
-                      arith::AddIOp::create(nb, nl, ivs[i + 2], padsBegin[i]),
-                      arith::MulIOp::create(nb, nl, k[i], dilations[i]));
-                  Value q = arith::DivSIOp::create(nb, nl, t, strides[i]);
-                  Value exact = arith::CmpIOp::create(
-                      nb, nl, arith::CmpIPredicate::eq,
-                      arith::RemSIOp::create(nb, nl, t, strides[i]),
-                      cIndex(nb, nl, 0));
-                  Value inRange = arith::AndIOp::create(
-                      nb, nl,
-                      arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sge,
-                                            t, cIndex(nb, nl, 0)),
-                      arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt,
-                                            q, nBlocks[i]));
-                  valid = arith::AndIOp::create(
-                      nb, nl, valid,
-                      arith::AndIOp::create(nb, nl, exact, inRange));
-                  kFlat = arith::AddIOp::create(
-                      nb, nl, arith::MulIOp::create(nb, nl, kFlat, block[i]),
-                      k[i]);
-                  qFlat = arith::AddIOp::create(
-                      nb, nl, arith::MulIOp::create(nb, nl, qFlat, nBlocks[i]),
-                      q);
-                }
-                Value col = arith::AddIOp::create(
-                    nb, nl, arith::MulIOp::create(nb, nl, ivs[1], kernelSize),
-                    kFlat);
-                Value v = tensor::ExtractOp::create(
-                    nb, nl, input,
-                    ValueRange{ivs[0], clampIndex(nb, nl, col, cols),
-                               clampIndex(nb, nl, qFlat, length)});
-                v = convertScalar(nb, nl, v, ct, false, false);
-                v = arith::SelectOp::create(nb, nl, valid, v,
-                                            createScalar(nb, nl, ct, 0));
-                Value sum =
-                    isa<FloatType>(ct)
-                        ? (Value)arith::AddFOp::create(nb, nl, iter[0], v)
-                        : (Value)arith::AddIOp::create(nb, nl, iter[0], v);
-                return scf::ValueVector{sum};
-              });
-          Value sum = nest.results.empty() ? zero : nest.results[0];
-          return convertScalar(b, l, sum, e, false, false);
-        });
-    rewriter.replaceOp(op, result);
-    return success();
-  }
-};
-
 } // namespace
 
 void populateTensorResizePatterns(const TypeConverter &converter,
                                   RewritePatternSet &patterns) {
   patterns.add<ResizeLowering, UpsampleLowering, GridSampleLowering,
-               AffineGridLowering, Col2ImLowering>(converter,
-                                                   patterns.getContext());
+               AffineGridLowering>(converter, patterns.getContext());
 }
 
 } // namespace onnxc::lowering

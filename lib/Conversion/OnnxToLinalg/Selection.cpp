@@ -1,4 +1,5 @@
-//===- Selection.cpp - onnx to linalg: TopK, Compress, NonZero, Unique ----===//
+//===- Selection.cpp - onnx to linalg: TopK, Compress, NonZero, Unique, NMS
+//===//
 //
 // Ops that select elements: scf.for nests that tensor.insert into fresh
 // tensors. Outputs whose size depends on the data (Compress, NonZero,
@@ -8,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "TensorOpsCommon.h"
+
+#include <cmath>
 
 using namespace mlir;
 
@@ -226,9 +229,9 @@ struct CompressLowering : OpConversionPattern<onnx::CompressOp> {
       axis =
           *op.getAxis() < 0 ? *op.getAxis() + inType.getRank() : *op.getAxis();
     }
-    auto [positions, count] =
-        selectedPositions(rewriter, loc, adaptor.getCondition(),
-                          dimValue(rewriter, loc, input, axis));
+    auto selected = selectedPositions(rewriter, loc, adaptor.getCondition(),
+                                      dimValue(rewriter, loc, input, axis));
+    Value positions = selected.first, count = selected.second;
     SmallVector<OpFoldResult> dims = getDims(rewriter, loc, input);
     dims[axis] = type.isDynamicDim(axis)
                      ? OpFoldResult(count)
@@ -509,12 +512,250 @@ struct UniqueLowering : OpConversionPattern<onnx::UniqueOp> {
   }
 };
 
+//===----------------------------------------------------------------------===//
+// NonMaxSuppression
+//===----------------------------------------------------------------------===//
+
+/// Whether the boxes at `i` and `j` of batch `b` overlap by more than the
+/// threshold (the reference's suppress_by_iou, in the boxes' type).
+Value suppressedByIoU(OpBuilder &b, Location loc, Value boxes, Value batch,
+                      Value i, Value j, bool centerPoint, Value threshold) {
+  auto read = [&](Value box, int64_t k) {
+    return tensor::ExtractOp::create(b, loc, boxes,
+                                     ValueRange{batch, box, cIndex(b, loc, k)})
+        .getResult();
+  };
+  Type t = threshold.getType();
+  auto c = [&](double v) { return createScalar(b, loc, t, v); };
+  auto minf = [&](Value x, Value y) -> Value {
+    return arith::MinimumFOp::create(b, loc, x, y);
+  };
+  auto maxf = [&](Value x, Value y) -> Value {
+    return arith::MaximumFOp::create(b, loc, x, y);
+  };
+  auto sub = [&](Value x, Value y) -> Value {
+    return arith::SubFOp::create(b, loc, x, y);
+  };
+  auto add = [&](Value x, Value y) -> Value {
+    return arith::AddFOp::create(b, loc, x, y);
+  };
+  auto mul = [&](Value x, Value y) -> Value {
+    return arith::MulFOp::create(b, loc, x, y);
+  };
+  auto gt = [&](Value x, Value y) -> Value {
+    return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, y);
+  };
+  // [min, max] of each box along x and y.
+  auto extent = [&](Value box, int64_t axis) -> std::pair<Value, Value> {
+    if (!centerPoint) {
+      Value p = read(box, axis == 0 ? 1 : 0), q = read(box, axis == 0 ? 3 : 2);
+      return {minf(p, q), maxf(p, q)};
+    }
+    Value center = read(box, axis),
+          half = arith::DivFOp::create(b, loc, read(box, axis + 2), c(2));
+    return {sub(center, half), add(center, half)};
+  };
+  auto [x1min, x1max] = extent(i, 0);
+  auto [x2min, x2max] = extent(j, 0);
+  auto [y1min, y1max] = extent(i, 1);
+  auto [y2min, y2max] = extent(j, 1);
+  Value ixmin = maxf(x1min, x2min), ixmax = minf(x1max, x2max);
+  Value iymin = maxf(y1min, y2min), iymax = minf(y1max, y2max);
+  Value inter = mul(sub(ixmax, ixmin), sub(iymax, iymin));
+  Value area1 = mul(sub(x1max, x1min), sub(y1max, y1min));
+  Value area2 = mul(sub(x2max, x2min), sub(y2max, y2min));
+  Value uni = sub(add(area1, area2), inter);
+  Value ok = arith::AndIOp::create(b, loc, gt(ixmax, ixmin), gt(iymax, iymin));
+  ok = arith::AndIOp::create(b, loc, ok, gt(inter, c(0)));
+  ok = arith::AndIOp::create(b, loc, ok, gt(area1, c(0)));
+  ok = arith::AndIOp::create(b, loc, ok, gt(area2, c(0)));
+  ok = arith::AndIOp::create(b, loc, ok, gt(uni, c(0)));
+  Value safeUnion = arith::SelectOp::create(b, loc, ok, uni, c(1));
+  Value iou = arith::DivFOp::create(b, loc, inter, safeUnion);
+  return arith::AndIOp::create(b, loc, ok, gt(iou, threshold));
+}
+
+/// For each batch and class, candidates in descending score order (each
+/// found as the best one after the previous, O(boxes) a step), kept unless
+/// they overlap one already kept. Rows (batch, class, box) go into a buffer
+/// of batches * classes * boxes rows, of which the filled ones are returned.
+struct NonMaxSuppressionLowering
+    : OpConversionPattern<onnx::NonMaxSuppressionOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::NonMaxSuppressionOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Value boxes = adaptor.getBoxes(), scores = adaptor.getScores();
+    Type e = cast<RankedTensorType>(boxes.getType()).getElementType();
+    Type se = cast<RankedTensorType>(scores.getType()).getElementType();
+    if (!isSupportedFloat(e) || !isSupportedFloat(se))
+      return reportUnsupported(op, "element type " + typeToString(e) +
+                                       " is not supported by this op");
+    Type ct = getComputeType(e);
+    Value batches = dimValue(rewriter, loc, scores, 0);
+    Value classes = dimValue(rewriter, loc, scores, 1);
+    Value numBoxes = dimValue(rewriter, loc, scores, 2);
+    Value zero = cIndex(rewriter, loc, 0);
+    Value maxOut = zero;
+    if (!onnx::isNoValue(op.getMaxOutputBoxesPerClass()))
+      maxOut = scalarToIndex(
+          rewriter, loc,
+          extractFirst(rewriter, loc, adaptor.getMaxOutputBoxesPerClass()),
+          isUnsignedElement(op.getMaxOutputBoxesPerClass()));
+    Value iouThreshold = createScalar(rewriter, loc, ct, 0);
+    if (!onnx::isNoValue(op.getIouThreshold()))
+      iouThreshold = convertScalar(
+          rewriter, loc, extractFirst(rewriter, loc, adaptor.getIouThreshold()),
+          ct, false, false);
+    Value scoreThreshold;
+    if (!onnx::isNoValue(op.getScoreThreshold()))
+      scoreThreshold = convertScalar(
+          rewriter, loc,
+          extractFirst(rewriter, loc, adaptor.getScoreThreshold()), se, false,
+          false);
+    bool centerPoint = op.getCenterPointBox() != 0;
+    Value rows = arith::MulIOp::create(
+        rewriter, loc, arith::MulIOp::create(rewriter, loc, batches, classes),
+        numBoxes);
+    auto bufferType =
+        RankedTensorType::get({ShapedType::kDynamic, 3}, rewriter.getI64Type());
+    Value buffer =
+        tensor::EmptyOp::create(rewriter, loc, bufferType, ValueRange{rows});
+    auto classBody = [&](OpBuilder &b, Location l, ValueRange bc,
+                         ValueRange iter) -> SmallVector<Value> {
+      Value batch = bc[0], cls = bc[1];
+      Value classStart = iter[1];
+      auto score = [&](OpBuilder &nb, Location nl, Value box) {
+        return tensor::ExtractOp::create(nb, nl, scores,
+                                         ValueRange{batch, cls, box})
+            .getResult();
+      };
+      Value none = cIndex(b, l, -1);
+      Value lowest = createScalar(b, l, se, -INFINITY);
+      auto steps = scf::ForOp::create(
+          b, l, cIndex(b, l, 0), numBoxes, cIndex(b, l, 1),
+          ValueRange{iter[0], iter[1], lowest, none},
+          [&](OpBuilder &sb, Location sl, Value, ValueRange s) {
+            Value out = s[0], count = s[1], prevScore = s[2], prevIdx = s[3];
+            Value first = arith::CmpIOp::create(
+                sb, sl, arith::CmpIPredicate::slt, prevIdx, cIndex(sb, sl, 0));
+            // The best candidate after the previous one.
+            auto scan = scf::ForOp::create(
+                sb, sl, cIndex(sb, sl, 0), numBoxes, cIndex(sb, sl, 1),
+                ValueRange{lowest, none},
+                [&](OpBuilder &jb, Location jl, Value j, ValueRange best) {
+                  Value v = score(jb, jl, j);
+                  auto fcmp = [&](arith::CmpFPredicate p, Value x, Value y) {
+                    return arith::CmpFOp::create(jb, jl, p, x, y).getResult();
+                  };
+                  Value after = arith::OrIOp::create(
+                      jb, jl, fcmp(arith::CmpFPredicate::OGT, prevScore, v),
+                      arith::AndIOp::create(
+                          jb, jl, fcmp(arith::CmpFPredicate::OEQ, prevScore, v),
+                          arith::CmpIOp::create(
+                              jb, jl, arith::CmpIPredicate::slt, prevIdx, j)));
+                  after = arith::OrIOp::create(jb, jl, first, after);
+                  if (scoreThreshold)
+                    after = arith::AndIOp::create(
+                        jb, jl, after,
+                        fcmp(arith::CmpFPredicate::OGT, v, scoreThreshold));
+                  Value noBest =
+                      arith::CmpIOp::create(jb, jl, arith::CmpIPredicate::slt,
+                                            best[1], cIndex(jb, jl, 0));
+                  Value better = arith::OrIOp::create(
+                      jb, jl, noBest,
+                      fcmp(arith::CmpFPredicate::OGT, v, best[0]));
+                  Value take = arith::AndIOp::create(jb, jl, after, better);
+                  scf::YieldOp::create(
+                      jb, jl,
+                      ValueRange{
+                          arith::SelectOp::create(jb, jl, take, v, best[0]),
+                          arith::SelectOp::create(jb, jl, take, j, best[1])});
+                });
+            Value cand = scan.getResult(1);
+            Value found = arith::CmpIOp::create(
+                sb, sl, arith::CmpIPredicate::sge, cand, cIndex(sb, sl, 0));
+            Value room = arith::CmpIOp::create(
+                sb, sl, arith::CmpIPredicate::slt,
+                arith::SubIOp::create(sb, sl, count, classStart), maxOut);
+            Value candidate = arith::AndIOp::create(sb, sl, found, room);
+            auto ifOp = scf::IfOp::create(
+                sb, sl, candidate,
+                [&](OpBuilder &tb, Location tl) {
+                  // Suppressed by a box kept for this class?
+                  Value safeCand =
+                      arith::MaxSIOp::create(tb, tl, cand, cIndex(tb, tl, 0));
+                  auto check = scf::ForOp::create(
+                      tb, tl, classStart, count, cIndex(tb, tl, 1),
+                      ValueRange{arith::ConstantIntOp::create(tb, tl, 0, 1)},
+                      [&](OpBuilder &cb, Location cl, Value r, ValueRange sup) {
+                        Value kept = tensor::ExtractOp::create(
+                            cb, cl, out, ValueRange{r, cIndex(cb, cl, 2)});
+                        kept = arith::IndexCastOp::create(
+                            cb, cl, cb.getIndexType(), kept);
+                        Value s =
+                            suppressedByIoU(cb, cl, boxes, batch, safeCand,
+                                            kept, centerPoint, iouThreshold);
+                        scf::YieldOp::create(cb, cl,
+                                             ValueRange{arith::OrIOp::create(
+                                                 cb, cl, sup[0], s)});
+                      });
+                  Value keep = arith::XOrIOp::create(
+                      tb, tl, check.getResult(0),
+                      arith::ConstantIntOp::create(tb, tl, 1, 1));
+                  auto keepIf = scf::IfOp::create(
+                      tb, tl, keep,
+                      [&](OpBuilder &kb, Location kl) {
+                        Value t = out;
+                        Value cols[3] = {batch, cls, safeCand};
+                        for (int64_t k = 0; k < 3; ++k)
+                          t = tensor::InsertOp::create(
+                              kb, kl,
+                              arith::IndexCastOp::create(
+                                  kb, kl, kb.getI64Type(), cols[k]),
+                              t, ValueRange{count, cIndex(kb, kl, k)});
+                        Value next = arith::AddIOp::create(kb, kl, count,
+                                                           cIndex(kb, kl, 1));
+                        scf::YieldOp::create(kb, kl, ValueRange{t, next});
+                      },
+                      [&](OpBuilder &eb, Location el) {
+                        scf::YieldOp::create(eb, el, ValueRange{out, count});
+                      });
+                  scf::YieldOp::create(tb, tl, keepIf.getResults());
+                },
+                [&](OpBuilder &eb, Location el) {
+                  scf::YieldOp::create(eb, el, ValueRange{out, count});
+                });
+            scf::YieldOp::create(sb, sl,
+                                 ValueRange{ifOp.getResult(0),
+                                            ifOp.getResult(1),
+                                            scan.getResult(0), cand});
+          });
+      return {steps.getResult(0), steps.getResult(1)};
+    };
+    SmallVector<Value> filled =
+        buildLoops(rewriter, loc, ValueRange{batches, classes},
+                   ValueRange{buffer, zero}, classBody);
+    SmallVector<OpFoldResult> offsets = {rewriter.getIndexAttr(0),
+                                         rewriter.getIndexAttr(0)};
+    SmallVector<OpFoldResult> sizes = {filled[1], rewriter.getIndexAttr(3)};
+    SmallVector<OpFoldResult> strides = {rewriter.getIndexAttr(1),
+                                         rewriter.getIndexAttr(1)};
+    Value result = tensor::ExtractSliceOp::create(rewriter, loc, filled[0],
+                                                  offsets, sizes, strides);
+    rewriter.replaceOp(op, castTo(rewriter, loc, result, type));
+    return success();
+  }
+};
+
 } // namespace
 
 void populateTensorSelectionPatterns(const TypeConverter &converter,
                                      RewritePatternSet &patterns) {
-  patterns.add<TopKLowering, CompressLowering, NonZeroLowering, UniqueLowering>(
-      converter, patterns.getContext());
+  patterns.add<TopKLowering, CompressLowering, NonZeroLowering, UniqueLowering,
+               NonMaxSuppressionLowering>(converter, patterns.getContext());
 }
 
 } // namespace onnxc::lowering

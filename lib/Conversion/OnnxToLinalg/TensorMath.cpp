@@ -467,6 +467,31 @@ struct GlobalLpPoolLowering : OpConversionPattern<onnx::GlobalLpPoolOp> {
   }
 };
 
+/// log(ReduceSum): an onnx.ReduceSum (lowered by its own pattern), then log.
+struct ReduceLogSumLowering : OpConversionPattern<onnx::ReduceLogSumOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::ReduceLogSumOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type e = type.getElementType();
+    if (failed(checkFloat(op, e)))
+      return failure();
+    auto sum = onnx::ReduceSumOp::create(rewriter, loc, TypeRange{type},
+                                         adaptor.getOperands(), op->getAttrs());
+    Value result = buildElementwise(
+        rewriter, loc, type, sum.getResult(),
+        [&](OpBuilder &b, Location l, ValueRange a) {
+          Type ct = getComputeType(e);
+          Value v = math::LogOp::create(b, l, toCompute(b, l, a[0], ct));
+          return toCompute(b, l, v, e);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // Einsum
 //===----------------------------------------------------------------------===//
@@ -565,195 +590,6 @@ struct EinsumLowering : OpConversionPattern<onnx::EinsumOp> {
     Value result = generic.getResult(0);
     if (ct != e)
       result = truncateToType(rewriter, loc, result, type);
-    rewriter.replaceOp(op, result);
-    return success();
-  }
-};
-
-//===----------------------------------------------------------------------===//
-// Signal windows, MelWeightMatrix
-//===----------------------------------------------------------------------===//
-
-enum class WindowKind { Hann, Hamming, Blackman };
-
-template <typename OpTy, WindowKind kind>
-struct WindowLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    auto type = getConvertedResultType(this->getTypeConverter(), op);
-    Type e = type.getElementType();
-    if (failed(checkFloat(op, e)))
-      return failure();
-    Value size = scalarToIndex(rewriter, loc,
-                               extractFirst(rewriter, loc, adaptor.getSize()),
-                               isUnsignedElement(op.getSize()));
-    size =
-        arith::MaxSIOp::create(rewriter, loc, size, cIndex(rewriter, loc, 0));
-    Type f64 = rewriter.getF64Type();
-    Value n = indexToFloat(rewriter, loc, size, f64);
-    if (op.getPeriodic() == 0)
-      n = arith::SubFOp::create(rewriter, loc, n,
-                                createScalar(rewriter, loc, f64, 1));
-    SmallVector<OpFoldResult> dims = {
-        type.isDynamicDim(0) ? OpFoldResult(size)
-                             : rewriter.getIndexAttr(type.getDimSize(0))};
-    Value result = buildIndexedGeneric(
-        rewriter, loc, type, dims, {}, {},
-        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange) {
-          auto c = [&](double v) { return createScalar(b, l, f64, v); };
-          auto mul = [&](Value x, Value y) -> Value {
-            return arith::MulFOp::create(b, l, x, y);
-          };
-          Value i = indexToFloat(b, l, ivs[0], f64);
-          // 2 pi i / N
-          Value angle = arith::DivFOp::create(b, l, mul(i, c(2 * M_PI)), n);
-          Value w;
-          if (kind == WindowKind::Hann) {
-            Value s = math::SinOp::create(
-                b, l, arith::DivFOp::create(b, l, mul(i, c(M_PI)), n));
-            w = mul(s, s);
-          } else if (kind == WindowKind::Hamming) {
-            double alpha = 25.0 / 46.0;
-            w = arith::SubFOp::create(
-                b, l, c(alpha),
-                mul(math::CosOp::create(b, l, angle), c(1 - alpha)));
-          } else {
-            Value a2 = arith::DivFOp::create(b, l, mul(i, c(4 * M_PI)), n);
-            w = arith::AddFOp::create(
-                b, l,
-                arith::AddFOp::create(
-                    b, l, mul(math::CosOp::create(b, l, angle), c(-0.5)),
-                    mul(math::CosOp::create(b, l, a2), c(0.08))),
-                c(0.42));
-          }
-          return toCompute(b, l, w, e);
-        });
-    rewriter.replaceOp(op, result);
-    return success();
-  }
-};
-
-/// The triangular filters of the reference implementation: bin edges on the
-/// mel scale mapped back to spectrogram bins, ramps up and down between
-/// them.
-struct MelWeightMatrixLowering : OpConversionPattern<onnx::MelWeightMatrixOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(onnx::MelWeightMatrixOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    auto type = getConvertedResultType(getTypeConverter(), op);
-    Type e = type.getElementType();
-    if (failed(checkFloat(op, e)))
-      return failure();
-    Type f32 = rewriter.getF32Type(), f64 = rewriter.getF64Type();
-    auto readInt = [&](Value v, Value onnxValue) {
-      return scalarToIndex(rewriter, loc, extractFirst(rewriter, loc, v),
-                           isUnsignedElement(onnxValue));
-    };
-    Value bins = readInt(adaptor.getNumMelBins(), op.getNumMelBins());
-    Value dft = readInt(adaptor.getDftLength(), op.getDftLength());
-    Value rate = readInt(adaptor.getSampleRate(), op.getSampleRate());
-    auto readFloat = [&](Value v) {
-      return toCompute(rewriter, loc, extractFirst(rewriter, loc, v), f32);
-    };
-    Value lowHz = readFloat(adaptor.getLowerEdgeHertz());
-    Value highHz = readFloat(adaptor.getUpperEdgeHertz());
-    auto c32 = [&](double v) { return createScalar(rewriter, loc, f32, v); };
-    auto c64 = [&](double v) { return createScalar(rewriter, loc, f64, v); };
-    // 2595 * log1p(hz / 700) in f32, then / log(10) in f64.
-    auto toMel = [&](Value hz) {
-      Value m = math::Log1pOp::create(
-          rewriter, loc, arith::DivFOp::create(rewriter, loc, hz, c32(700)));
-      m = arith::MulFOp::create(rewriter, loc, c32(2595), m);
-      return arith::DivFOp::create(rewriter, loc,
-                                   toCompute(rewriter, loc, m, f64),
-                                   c64(std::log(10.0)))
-          .getResult();
-    };
-    Value lowMel = toMel(lowHz), highMel = toMel(highHz);
-    Value binsF = indexToFloat(rewriter, loc, bins, f64);
-    Value step = arith::DivFOp::create(
-        rewriter, loc, arith::SubFOp::create(rewriter, loc, highMel, lowMel),
-        arith::AddFOp::create(rewriter, loc, binsF, c64(2)));
-    Value dftPlusOne = indexToFloat(
-        rewriter, loc,
-        arith::AddIOp::create(rewriter, loc, dft, cIndex(rewriter, loc, 1)),
-        f64);
-    Value rateF = indexToFloat(rewriter, loc, rate, f64);
-    SmallVector<OpFoldResult> dims = {
-        type.isDynamicDim(0)
-            ? OpFoldResult(arith::AddIOp::create(
-                               rewriter, loc,
-                               arith::DivSIOp::create(rewriter, loc, dft,
-                                                      cIndex(rewriter, loc, 2)),
-                               cIndex(rewriter, loc, 1))
-                               .getResult())
-            : rewriter.getIndexAttr(type.getDimSize(0)),
-        type.isDynamicDim(1) ? OpFoldResult(bins)
-                             : rewriter.getIndexAttr(type.getDimSize(1))};
-    Value result = buildIndexedGeneric(
-        rewriter, loc, type, dims, {}, {},
-        [&](OpBuilder &b, Location l, ValueRange ivs, ValueRange) {
-          auto c = [&](double v) { return createScalar(b, l, f64, v); };
-          // The spectrogram bin of mel edge k.
-          auto edge = [&](Value k) {
-            Value f = arith::AddFOp::create(
-                b, l,
-                arith::MulFOp::create(b, l, indexToFloat(b, l, k, f64), step),
-                lowMel);
-            f = arith::MulFOp::create(
-                b, l, c(700),
-                math::ExpM1Op::create(
-                    b, l,
-                    arith::MulFOp::create(
-                        b, l, arith::DivFOp::create(b, l, f, c(2595)),
-                        c(std::log(10.0)))));
-            f = math::FloorOp::create(
-                b, l,
-                arith::DivFOp::create(
-                    b, l, arith::MulFOp::create(b, l, dftPlusOne, f), rateF));
-            return arith::IndexCastOp::create(
-                       b, l, b.getIndexType(),
-                       arith::FPToSIOp::create(b, l, b.getI64Type(), f))
-                .getResult();
-          };
-          Value j = ivs[0], i = ivs[1];
-          Value lo = edge(i);
-          Value center = edge(arith::AddIOp::create(b, l, i, cIndex(b, l, 1)));
-          Value hi = edge(arith::AddIOp::create(b, l, i, cIndex(b, l, 2)));
-          auto cmp = [&](arith::CmpIPredicate pred, Value x, Value y) {
-            return arith::CmpIOp::create(b, l, pred, x, y).getResult();
-          };
-          auto andi = [&](Value x, Value y) {
-            return arith::AndIOp::create(b, l, x, y).getResult();
-          };
-          auto fdiv = [&](Value num, Value den) {
-            return arith::DivFOp::create(b, l, indexToFloat(b, l, num, f64),
-                                         indexToFloat(b, l, den, f64))
-                .getResult();
-          };
-          using IP = arith::CmpIPredicate;
-          Value upWidth = arith::SubIOp::create(b, l, center, lo);
-          Value downWidth = arith::SubIOp::create(b, l, hi, center);
-          Value flat = cmp(IP::eq, upWidth, cIndex(b, l, 0));
-          Value up = arith::SelectOp::create(
-              b, l, flat,
-              arith::SelectOp::create(b, l, cmp(IP::eq, j, center), c(1), c(0)),
-              arith::SelectOp::create(
-                  b, l, andi(cmp(IP::sge, j, lo), cmp(IP::sle, j, center)),
-                  fdiv(arith::SubIOp::create(b, l, j, lo), upWidth), c(0)));
-          Value inDown =
-              andi(cmp(IP::sgt, downWidth, cIndex(b, l, 0)),
-                   andi(cmp(IP::sge, j, center), cmp(IP::slt, j, hi)));
-          Value w = arith::SelectOp::create(
-              b, l, inDown, fdiv(arith::SubIOp::create(b, l, hi, j), downWidth),
-              up);
-          return toCompute(b, l, w, e);
-        });
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -884,15 +720,12 @@ struct DetLowering : OpConversionPattern<onnx::DetOp> {
 
 void populateTensorMathPatterns(const TypeConverter &converter,
                                 RewritePatternSet &patterns) {
-  patterns
-      .add<LpNormalizationLowering, MeanVarianceNormalizationLowering,
-           InstanceNormalizationLowering, GroupNormalizationLowering,
-           LRNLowering, LpPoolLowering, GlobalLpPoolLowering, EinsumLowering,
-           WindowLowering<onnx::HannWindowOp, WindowKind::Hann>,
-           WindowLowering<onnx::HammingWindowOp, WindowKind::Hamming>,
-           WindowLowering<onnx::BlackmanWindowOp, WindowKind::Blackman>,
-           MelWeightMatrixLowering, DetLowering>(converter,
-                                                 patterns.getContext());
+  patterns.add<LpNormalizationLowering, MeanVarianceNormalizationLowering,
+               InstanceNormalizationLowering, GroupNormalizationLowering,
+               LRNLowering, LpPoolLowering, GlobalLpPoolLowering,
+               ReduceLogSumLowering, EinsumLowering, DetLowering>(
+      converter, patterns.getContext());
+  populateTensorSignalPatterns(converter, patterns);
 }
 
 } // namespace onnxc::lowering

@@ -14,6 +14,8 @@
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 
+#include <cmath>
+
 using namespace mlir;
 
 namespace onnxc::lowering {
@@ -228,6 +230,28 @@ Value lowerCelu(OpBuilder &b, Location loc, ValueRange a, onnx::CeluOp op,
                                arith::MaximumFOp::create(b, loc, zero, x), neg);
 }
 
+Value lowerSwish(OpBuilder &b, Location loc, ValueRange a, onnx::SwishOp op,
+                 bool) {
+  // x * sigmoid(alpha * x) = x / (1 + exp(-alpha * x))
+  Value x = a[0];
+  Value ax = arith::MulFOp::create(
+      b, loc, scalarLike(b, loc, x, -op.getAlpha().convertToDouble()), x);
+  Value d = arith::AddFOp::create(b, loc, scalarLike(b, loc, x, 1),
+                                  math::ExpOp::create(b, loc, ax));
+  return arith::DivFOp::create(b, loc, x, d);
+}
+
+Value lowerSwiGLU(OpBuilder &b, Location loc, ValueRange a, onnx::SwiGLUOp op,
+                  bool) {
+  Value x = a[0];
+  Value ax = arith::MulFOp::create(
+      b, loc, scalarLike(b, loc, x, -op.getAlpha().convertToDouble()), x);
+  Value d = arith::AddFOp::create(b, loc, scalarLike(b, loc, x, 1),
+                                  math::ExpOp::create(b, loc, ax));
+  return arith::MulFOp::create(b, loc, arith::DivFOp::create(b, loc, x, d),
+                               a[1]);
+}
+
 template <typename IntOp, typename OpTy>
 Value intBinary(OpBuilder &b, Location loc, ValueRange a, OpTy, bool) {
   return IntOp::create(b, loc, a[0], a[1]);
@@ -262,6 +286,77 @@ Value lowerBitShift(OpBuilder &b, Location loc, ValueRange a,
       arith::ShRSIOp::create(b, loc, x, scalarLike(b, loc, x, width - 1));
   return arith::SelectOp::create(b, loc, inRange, r, sign);
 }
+
+struct IsInfLowering : OpConversionPattern<onnx::IsInfOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::IsInfOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type e = cast<RankedTensorType>(adaptor.getX().getType()).getElementType();
+    if (!isSupportedFloat(e))
+      return reportUnsupported(op, "element type " + typeToString(e) +
+                                       " is not supported by this op");
+    bool negative = op.getDetectNegative() != 0;
+    bool positive = op.getDetectPositive() != 0;
+    Value result = buildElementwise(
+        rewriter, op.getLoc(), type, adaptor.getX(),
+        [&](OpBuilder &b, Location loc, ValueRange a) -> Value {
+          Value x = a[0];
+          Value inf = scalarLike(b, loc, x, INFINITY);
+          Value r = arith::ConstantIntOp::create(b, loc, 0, 1);
+          if (positive)
+            r = arith::OrIOp::create(
+                b, loc, r,
+                arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x,
+                                      inf));
+          if (negative)
+            r = arith::OrIOp::create(
+                b, loc, r,
+                arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x,
+                                      arith::NegFOp::create(b, loc, inf)));
+          return r;
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// Same-width reinterpretation; booleans are bytes 0 and 1.
+struct BitCastLowering : OpConversionPattern<onnx::BitCastOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::BitCastOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto type = getConvertedResultType(getTypeConverter(), op);
+    Type from =
+        cast<RankedTensorType>(adaptor.getInput().getType()).getElementType();
+    Type to = type.getElementType();
+    auto supported = [](Type t) {
+      return isSupportedFloat(t) || isa<IntegerType>(t);
+    };
+    if (!supported(from) || !supported(to))
+      return reportUnsupported(op, "bit casts from " + typeToString(from) +
+                                       " to " + typeToString(to));
+    Value result = buildElementwise(
+        rewriter, op.getLoc(), type, adaptor.getInput(),
+        [&](OpBuilder &b, Location loc, ValueRange a) -> Value {
+          Value x = a[0];
+          if (from == to)
+            return x;
+          if (from.isInteger(1))
+            x = arith::ExtUIOp::create(b, loc, b.getI8Type(), x);
+          if (to.isInteger(1))
+            return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x,
+                                         scalarLike(b, loc, x, 0));
+          if (x.getType() == to)
+            return x;
+          return arith::BitcastOp::create(b, loc, to, x);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
 
 //===----------------------------------------------------------------------===//
 // Trilu, EyeLike, Hardmax, OneHot
@@ -774,6 +869,8 @@ void onnxc::populateOnnxToLinalgTensorPatterns(const TypeConverter &converter,
   table.add<ShrinkOp>(Operands::Float, lowerShrink);
   table.add<ThresholdedReluOp>(Operands::Float, lowerThresholdedRelu);
   table.add<CeluOp>(Operands::Float, lowerCelu);
+  table.add<SwishOp>(Operands::Float, lowerSwish);
+  table.add<SwiGLUOp>(Operands::Float, lowerSwiGLU);
   table.add<BitwiseAndOp>(Operands::Int,
                           intBinary<arith::AndIOp, BitwiseAndOp>);
   table.add<BitwiseOrOp>(Operands::Int, intBinary<arith::OrIOp, BitwiseOrOp>);
@@ -782,13 +879,15 @@ void onnxc::populateOnnxToLinalgTensorPatterns(const TypeConverter &converter,
   table.add<BitwiseNotOp>(Operands::Int, lowerBitwiseNot);
   table.add<BitShiftOp>(Operands::Int, lowerBitShift);
 
-  patterns.add<TriluLowering, EyeLikeLowering, HardmaxLowering, OneHotLowering,
-               ScanLowering<CumSumOp, false>, ScanLowering<CumProdOp, true>,
-               BlockLowering<DepthToSpaceOp, true>,
-               BlockLowering<SpaceToDepthOp, false>, ReverseSequenceLowering,
-               CenterCropPadLowering>(converter, patterns.getContext());
+  patterns
+      .add<IsInfLowering, BitCastLowering, TriluLowering, EyeLikeLowering,
+           HardmaxLowering, OneHotLowering, ScanLowering<CumSumOp, false>,
+           ScanLowering<CumProdOp, true>, BlockLowering<DepthToSpaceOp, true>,
+           BlockLowering<SpaceToDepthOp, false>, ReverseSequenceLowering,
+           CenterCropPadLowering>(converter, patterns.getContext());
   populateTensorGatherScatterPatterns(converter, patterns);
   populateTensorSelectionPatterns(converter, patterns);
   populateTensorResizePatterns(converter, patterns);
+  populateTensorRegionPatterns(converter, patterns);
   populateTensorMathPatterns(converter, patterns);
 }

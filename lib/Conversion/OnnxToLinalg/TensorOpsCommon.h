@@ -1,7 +1,8 @@
 //===- TensorOpsCommon.h - helpers of the tensor-op lowerings ---*- C++ -*-===//
 //
 // Internal to lib/Conversion/OnnxToLinalg: shared by TensorOps.cpp,
-// GatherScatter.cpp, Selection.cpp, Resize.cpp and TensorMath.cpp.
+// GatherScatter.cpp, Selection.cpp, Resize.cpp, RegionOps.cpp,
+// TensorMath.cpp and Signal.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -67,6 +68,10 @@ void populateTensorGatherScatterPatterns(const mlir::TypeConverter &converter,
 void populateTensorSelectionPatterns(const mlir::TypeConverter &converter,
                                      mlir::RewritePatternSet &patterns);
 void populateTensorResizePatterns(const mlir::TypeConverter &converter,
+                                  mlir::RewritePatternSet &patterns);
+void populateTensorRegionPatterns(const mlir::TypeConverter &converter,
+                                  mlir::RewritePatternSet &patterns);
+void populateTensorSignalPatterns(const mlir::TypeConverter &converter,
                                   mlir::RewritePatternSet &patterns);
 void populateTensorMathPatterns(const mlir::TypeConverter &converter,
                                 mlir::RewritePatternSet &patterns);

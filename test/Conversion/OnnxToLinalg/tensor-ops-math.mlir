@@ -115,3 +115,86 @@ func.func @det(%x: tensor<2x3x3xf32>) -> tensor<2xf32> {
   %0 = onnx.Det %x : (tensor<2x3x3xf32>) -> tensor<2xf32>
   return %0 : tensor<2xf32>
 }
+
+// -----
+
+// DFT with a run-time axis: the output dims and the read position pick the
+// axis with selects; twiddles are reduced in integers, summed in f64.
+// CHECK-LABEL: func.func @dft_runtime_axis
+// CHECK: tensor.extract %{{.*}}[] : tensor<i64>
+// CHECK: linalg.generic
+// CHECK: scf.for {{.*}} -> (f64, f64)
+// CHECK: arith.remui
+// CHECK: math.cos
+// CHECK: math.sin
+// CHECK: arith.truncf %{{.*}} : f64 to f32
+func.func @dft_runtime_axis(%x: tensor<1x10x8x2xf32>, %axis: tensor<i64>, %none: none) -> tensor<1x10x8x2xf32> {
+  %0 = onnx.DFT %x, %none, %axis : (tensor<1x10x8x2xf32>, none, tensor<i64>) -> tensor<1x10x8x2xf32>
+  return %0 : tensor<1x10x8x2xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @stft
+// CHECK: linalg.generic
+// CHECK: scf.for {{.*}} -> (f64, f64)
+// CHECK: math.cos
+func.func @stft(%s: tensor<1x128x1xf32>, %step: tensor<i64>, %len: tensor<i64>, %none: none) -> tensor<1x?x?x2xf32> {
+  %0 = onnx.STFT %s, %step, %none, %len : (tensor<1x128x1xf32>, tensor<i64>, none, tensor<i64>) -> tensor<1x?x?x2xf32>
+  return %0 : tensor<1x?x?x2xf32>
+}
+
+// -----
+
+// ReduceLogSum is an onnx.ReduceSum (lowered by its pattern), then a log.
+// CHECK-LABEL: func.func @reduce_log_sum
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
+// CHECK: arith.addf
+// CHECK: linalg.generic
+// CHECK: math.log
+func.func @reduce_log_sum(%x: tensor<2x3xf32>) -> tensor<2x1xf32> {
+  %axes = arith.constant dense<[1]> : tensor<1xi64>
+  %0 = onnx.ReduceLogSum %x, %axes : (tensor<2x3xf32>, tensor<1xi64>) -> tensor<2x1xf32>
+  return %0 : tensor<2x1xf32>
+}
+
+// -----
+
+// RoiAlign: a loop nest over the sampling grid of each bin.
+// CHECK-LABEL: func.func @roi_align
+// CHECK: linalg.generic
+// CHECK: math.ceil
+// CHECK: scf.for {{.*}} -> (f32, i1)
+// CHECK: scf.for {{.*}} -> (f32, i1)
+// CHECK: arith.divf
+func.func @roi_align(%x: tensor<1x2x8x8xf32>, %r: tensor<3x4xf32>, %b: tensor<3xi64>) -> tensor<3x2x2x2xf32> {
+  %0 = onnx.RoiAlign %x, %r, %b {output_height = 2 : i64, output_width = 2 : i64} : (tensor<1x2x8x8xf32>, tensor<3x4xf32>, tensor<3xi64>) -> tensor<3x2x2x2xf32>
+  return %0 : tensor<3x2x2x2xf32>
+}
+
+// -----
+
+// MaxUnpool: zeros, then each value inserted at its unraveled index.
+// CHECK-LABEL: func.func @max_unpool
+// CHECK: linalg.fill
+// CHECK: scf.for
+// CHECK: arith.remsi
+// CHECK: scf.if
+// CHECK: tensor.insert
+func.func @max_unpool(%p: tensor<1x1x2x2xf32>, %i: tensor<1x1x2x2xi64>, %none: none) -> tensor<1x1x4x4xf32> {
+  %0 = onnx.MaxUnpool %p, %i, %none {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>, none) -> tensor<1x1x4x4xf32>
+  return %0 : tensor<1x1x4x4xf32>
+}
+
+// -----
+
+// DeformConv: per output, a loop over the group's input channels with the
+// kernel taps unrolled, each sampled bilinearly.
+// CHECK-LABEL: func.func @deform_conv
+// CHECK: linalg.generic
+// CHECK: scf.for {{.*}} -> (f32)
+// CHECK-COUNT-4: math.floor
+func.func @deform_conv(%x: tensor<1x2x4x4xf32>, %w: tensor<4x2x2x2xf32>, %o: tensor<1x8x3x3xf32>, %none: none) -> tensor<1x4x3x3xf32> {
+  %0 = onnx.DeformConv %x, %w, %o, %none, %none {kernel_shape = array<i64: 2, 2>} : (tensor<1x2x4x4xf32>, tensor<4x2x2x2xf32>, tensor<1x8x3x3xf32>, none, none) -> tensor<1x4x3x3xf32>
+  return %0 : tensor<1x4x3x3xf32>
+}

@@ -320,3 +320,33 @@ func.func @tensor_scatter_circular(%c: tensor<2x3x8x4xf32>, %u: tensor<2x3x2x4xf
   %0 = onnx.TensorScatter %c, %u, %w {mode = "circular"} : (tensor<2x3x8x4xf32>, tensor<2x3x2x4xf32>, tensor<2xi64>) -> tensor<2x3x8x4xf32>
   return %0 : tensor<2x3x8x4xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @bitcast_and_isinf
+// CHECK: arith.bitcast %{{.*}} : f32 to i32
+// CHECK: arith.extui %{{.*}} : i1 to i8
+// CHECK: arith.cmpf oeq
+// CHECK-NOT: arith.cmpf
+// CHECK: arith.ori
+func.func @bitcast_and_isinf(%x: tensor<3xf32>, %b: tensor<3xi1>) -> (tensor<3xi32>, tensor<3xui8>, tensor<3xi1>) {
+  %0 = onnx.BitCast %x {to = 6 : i64} : (tensor<3xf32>) -> tensor<3xi32>
+  %1 = onnx.BitCast %b {to = 2 : i64} : (tensor<3xi1>) -> tensor<3xui8>
+  %2 = onnx.IsInf %x {detect_negative = 0 : i64} : (tensor<3xf32>) -> tensor<3xi1>
+  return %0, %1, %2 : tensor<3xi32>, tensor<3xui8>, tensor<3xi1>
+}
+
+// -----
+
+// NonMaxSuppression fills a buffer of batches * classes * boxes rows and
+// returns the filled ones.
+// CHECK-LABEL: func.func @nms
+// CHECK: %[[BUF:.*]] = tensor.empty(%{{.*}}) : tensor<?x3xi64>
+// CHECK: %[[FILLED:.*]]:2 = scf.for
+// CHECK: scf.if
+// CHECK: arith.divf
+// CHECK: tensor.extract_slice %[[FILLED]]#0[0, 0] [%[[FILLED]]#1, 3] [1, 1] : tensor<?x3xi64> to tensor<?x3xi64>
+func.func @nms(%b: tensor<1x6x4xf32>, %s: tensor<1x1x6xf32>, %m: tensor<1xi64>, %iou: tensor<1xf32>, %none: none) -> tensor<?x3xi64> {
+  %0 = onnx.NonMaxSuppression %b, %s, %m, %iou, %none : (tensor<1x6x4xf32>, tensor<1x1x6xf32>, tensor<1xi64>, tensor<1xf32>, none) -> tensor<?x3xi64>
+  return %0 : tensor<?x3xi64>
+}

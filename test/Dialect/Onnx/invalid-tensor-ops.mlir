@@ -440,3 +440,101 @@ func.func @tensor_scatter_update(%c: tensor<2x8x4xf32>, %u: tensor<2x9x4xf32>, %
   %0 = onnx.TensorScatter %c, %u, %none : (tensor<2x8x4xf32>, tensor<2x9x4xf32>, none) -> tensor<*xf32>
   return
 }
+
+// -----
+
+func.func @bitcast_width(%x: tensor<2xf32>) {
+  // expected-error @+1 {{cannot reinterpret 'f32' (32 bits) as 'i64' (64 bits)}}
+  %0 = onnx.BitCast %x {to = 7 : i64} : (tensor<2xf32>) -> tensor<*xi64>
+  return
+}
+
+// -----
+
+func.func @bitcast_type(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.BitCast' op to 8 is not a supported data type}}
+  %0 = onnx.BitCast %x {to = 8 : i64} : (tensor<2xf32>) -> tensor<*xi64>
+  return
+}
+
+// -----
+
+func.func @dft_channels(%x: tensor<1x8x3xf32>, %none: none) {
+  // expected-error @+1 {{input must have rank 2 or more and a last dim of 1 or 2}}
+  %0 = onnx.DFT %x, %none, %none : (tensor<1x8x3xf32>, none, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @stft_rank(%x: tensor<8x1xf32>, %step: tensor<i64>, %none: none) {
+  // expected-error @+1 {{signal must have rank 3, got rank 2}}
+  %0 = onnx.STFT %x, %step, %none, %none : (tensor<8x1xf32>, tensor<i64>, none, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @nms_center_point_box(%b: tensor<1x6x4xf32>, %s: tensor<1x1x6xf32>, %none: none) {
+  // expected-error @+1 {{'onnx.NonMaxSuppression' op center_point_box must be 0 or 1, got 2}}
+  %0 = onnx.NonMaxSuppression %b, %s, %none, %none, %none {center_point_box = 2 : i64} : (tensor<1x6x4xf32>, tensor<1x1x6xf32>, none, none, none) -> tensor<*xi64>
+  return
+}
+
+// -----
+
+func.func @nms_boxes(%b: tensor<1x6x5xf32>, %s: tensor<1x1x6xf32>, %none: none) {
+  // expected-error @+1 {{boxes must have shape [batches, boxes, 4]}}
+  %0 = onnx.NonMaxSuppression %b, %s, %none, %none, %none : (tensor<1x6x5xf32>, tensor<1x1x6xf32>, none, none, none) -> tensor<*xi64>
+  return
+}
+
+// -----
+
+func.func @roi_align_mode(%x: tensor<1x2x8x8xf32>, %r: tensor<3x4xf32>, %b: tensor<3xi64>) {
+  // expected-error @+1 {{'onnx.RoiAlign' op mode "sum" is not one of avg, max}}
+  %0 = onnx.RoiAlign %x, %r, %b {mode = "sum"} : (tensor<1x2x8x8xf32>, tensor<3x4xf32>, tensor<3xi64>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @roi_align_output(%x: tensor<1x2x8x8xf32>, %r: tensor<3x4xf32>, %b: tensor<3xi64>) {
+  // expected-error @+1 {{'onnx.RoiAlign' op output_height and output_width must be positive}}
+  %0 = onnx.RoiAlign %x, %r, %b {output_height = 0 : i64} : (tensor<1x2x8x8xf32>, tensor<3x4xf32>, tensor<3xi64>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @max_unpool_kernel(%p: tensor<1x1x2x2xf32>, %i: tensor<1x1x2x2xi64>, %none: none) {
+  // expected-error @+1 {{kernel_shape has 1 dims, the input has 2 spatial dims}}
+  %0 = onnx.MaxUnpool %p, %i, %none {kernel_shape = array<i64: 2>} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @deform_conv_group(%x: tensor<1x2x4x4xf32>, %w: tensor<4x2x2x2xf32>, %o: tensor<1x8x3x3xf32>, %none: none) {
+  // expected-error @+1 {{'onnx.DeformConv' op group and offset_group must be positive}}
+  %0 = onnx.DeformConv %x, %w, %o, %none, %none {group = 0 : i64} : (tensor<1x2x4x4xf32>, tensor<4x2x2x2xf32>, tensor<1x8x3x3xf32>, none, none) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @center_crop_pad_negative(%x: tensor<4x4xf32>) {
+  %s = onnx.Constant dense<[2, -2]> : tensor<2xi64>
+  // expected-error @+1 {{result dimension -2 is not a valid size}}
+  %0 = onnx.CenterCropPad %x, %s : (tensor<4x4xf32>, tensor<2xi64>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @resize_huge_scale(%x: tensor<1x1x2x2xf32>, %none: none) {
+  %s = onnx.Constant dense<[1.0, 1.0, 1.0e30, 1.0]> : tensor<4xf32>
+  // expected-error @+1 {{computed size 2.000000e+30 is not a valid size}}
+  %0 = onnx.Resize %x, %none, %s, %none : (tensor<1x1x2x2xf32>, none, tensor<4xf32>, none) -> tensor<*xf32>
+  return
+}

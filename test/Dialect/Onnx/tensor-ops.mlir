@@ -213,3 +213,54 @@ func.func @unique_and_tensor_scatter(%x: tensor<3x4xf32>, %c: tensor<2x8x4xf32>,
   %2 = onnx.TensorScatter %c, %u, %none : (tensor<2x8x4xf32>, tensor<2x2x4xf32>, none) -> tensor<*xf32>
   return %0#0, %0#1, %0#2, %0#3, %1#0, %1#2, %2 : tensor<*xf32>, tensor<*xi64>, tensor<*xi64>, tensor<*xi64>, tensor<*xf32>, tensor<*xi64>, tensor<*xf32>
 }
+
+// -----
+
+// BitCast keeps the shape and takes `to` (6 = int32); IsInf gives booleans;
+// ReduceLogSum reduces like ReduceSum.
+// CHECK-LABEL: func.func @bitcast_isinf_reduce_log_sum
+// CHECK-SAME: -> (tensor<2x3xi32>, tensor<2x3xi1>, tensor<2x1xf32>, tensor<2x3xf32>)
+func.func @bitcast_isinf_reduce_log_sum(%x: tensor<2x3xf32>, %none: none)
+    -> (tensor<*xi32>, tensor<*xi1>, tensor<*xf32>, tensor<*xf32>) {
+  %0 = onnx.BitCast %x {to = 6 : i64} : (tensor<2x3xf32>) -> tensor<*xi32>
+  %1 = onnx.IsInf %x {detect_negative = 0 : i64} : (tensor<2x3xf32>) -> tensor<*xi1>
+  %axes = onnx.Constant dense<[1]> : tensor<1xi64>
+  %2 = onnx.ReduceLogSum %x, %axes : (tensor<2x3xf32>, tensor<1xi64>) -> tensor<*xf32>
+  %3 = onnx.SwiGLU %x, %x {alpha = 1.5 : f32} : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<*xf32>
+  return %0, %1, %2, %3 : tensor<*xi32>, tensor<*xi1>, tensor<*xf32>, tensor<*xf32>
+}
+
+// -----
+
+// DFT: the axis from the input, the attribute or the default (-2); the
+// transformed length from dft_length and onesided. NonMaxSuppression has a
+// data-dependent number of rows.
+// CHECK-LABEL: func.func @fourier_and_nms
+// CHECK-SAME: -> (tensor<1x10x8x2xf32>, tensor<1x6x8x2xf32>, tensor<?x?x?x1xf32>, tensor<1x15x9x2xf32>, tensor<?x3xi64>)
+func.func @fourier_and_nms(%x: tensor<1x10x8x2xf32>, %s: tensor<1x128x1xf32>, %axis: tensor<i64>, %none: none,
+                           %boxes: tensor<1x6x4xf32>, %scores: tensor<1x1x6xf32>)
+    -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xi64>) {
+  %a = onnx.Constant dense<1> : tensor<i64>
+  %0 = onnx.DFT %x, %none, %a {inverse = 1 : i64} : (tensor<1x10x8x2xf32>, none, tensor<i64>) -> tensor<*xf32>
+  %1 = onnx.DFT %x, %none, %none {axis = 1 : i64, onesided = 1 : i64} : (tensor<1x10x8x2xf32>, none, none) -> tensor<*xf32>
+  %2 = onnx.DFT %x, %none, %axis {inverse = 1 : i64, onesided = 1 : i64} : (tensor<1x10x8x2xf32>, none, tensor<i64>) -> tensor<*xf32>
+  %step = onnx.Constant dense<8> : tensor<i64>
+  %len = onnx.Constant dense<16> : tensor<i64>
+  %3 = onnx.STFT %s, %step, %none, %len : (tensor<1x128x1xf32>, tensor<i64>, none, tensor<i64>) -> tensor<*xf32>
+  %4 = onnx.NonMaxSuppression %boxes, %scores, %none, %none, %none : (tensor<1x6x4xf32>, tensor<1x1x6xf32>, none, none, none) -> tensor<*xi64>
+  return %0, %1, %2, %3, %4 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xi64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @regions
+// CHECK-SAME: -> (tensor<3x2x5x4xf32>, tensor<1x1x4x4xf32>, tensor<1x4x3x3xf32>)
+func.func @regions(%x: tensor<1x2x8x8xf32>, %rois: tensor<3x4xf32>, %b: tensor<3xi64>,
+                   %p: tensor<1x1x2x2xf32>, %i: tensor<1x1x2x2xi64>, %none: none,
+                   %dx: tensor<1x2x4x4xf32>, %w: tensor<4x2x2x2xf32>, %off: tensor<1x8x3x3xf32>)
+    -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>) {
+  %0 = onnx.RoiAlign %x, %rois, %b {output_height = 5 : i64, output_width = 4 : i64} : (tensor<1x2x8x8xf32>, tensor<3x4xf32>, tensor<3xi64>) -> tensor<*xf32>
+  %1 = onnx.MaxUnpool %p, %i, %none {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>, none) -> tensor<*xf32>
+  %2 = onnx.DeformConv %dx, %w, %off, %none, %none {kernel_shape = array<i64: 2, 2>} : (tensor<1x2x4x4xf32>, tensor<4x2x2x2xf32>, tensor<1x8x3x3xf32>, none, none) -> tensor<*xf32>
+  return %0, %1, %2 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>
+}

@@ -355,7 +355,7 @@ def unsupported():
     """Three unsupported operators, one of them in a subgraph, and one that
     exists only in a newer opset."""
     then_graph = helper.make_graph(
-        [helper.make_node("NonMaxSuppression", ["x"], ["t"], name="nms")],
+        [helper.make_node("StringNormalizer", ["x"], ["t"], name="strnorm")],
         "then_body", [], [vi("t", F, None)])
     else_graph = helper.make_graph(
         [helper.make_node("Identity", ["x"], ["e"], name="id")],
