@@ -789,8 +789,12 @@ LogicalResult MaxUnpoolOp::inferShapes() {
     return emitError() << "pads and strides must match kernel_shape";
   SmallVector<int64_t> dims(x->size(), kDyn);
   if (!isNoValue(getOutputShape())) {
-    if (auto shape = getConstantInts(getOutputShape()))
+    if (auto shape = getConstantInts(getOutputShape())) {
+      if (shape->size() != x->size())
+        return emitError() << "output_shape has " << shape->size()
+                           << " values, the input has rank " << x->size();
       dims = *shape;
+    }
     return refineDims(*this, 0, dims, elementType);
   }
   dims[0] = (*x)[0];
@@ -857,6 +861,8 @@ LogicalResult Col2ImOp::inferShapes() {
   if (in->size() != 3)
     return emitError() << "input must have rank 3, got rank " << in->size();
   int64_t n = imageType.getDimSize(0);
+  if (failed(checkShapeLength(*this, n)))
+    return failure();
   SmallVector<int64_t> image(n, kDyn);
   if (auto values = getConstantInts(getImageShape()))
     image = *values;

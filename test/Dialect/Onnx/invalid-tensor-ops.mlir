@@ -538,3 +538,12 @@ func.func @resize_huge_scale(%x: tensor<1x1x2x2xf32>, %none: none) {
   %0 = onnx.Resize %x, %none, %s, %none : (tensor<1x1x2x2xf32>, none, tensor<4xf32>, none) -> tensor<*xf32>
   return
 }
+
+// -----
+
+func.func @max_unpool_output_shape(%p: tensor<1x1x2x2xf32>, %i: tensor<1x1x2x2xi64>) {
+  %s = onnx.Constant dense<[1, 1, 4]> : tensor<3xi64>
+  // expected-error @+1 {{output_shape has 3 values, the input has rank 4}}
+  %0 = onnx.MaxUnpool %p, %i, %s {kernel_shape = array<i64: 2, 2>} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>, tensor<3xi64>) -> tensor<*xf32>
+  return
+}
