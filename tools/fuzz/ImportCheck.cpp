@@ -1,12 +1,14 @@
 //===- ImportCheck.cpp - import ONNX files under the sanitizers -----------===//
 //
-//   onnxc-import-check [--quiet] FILE...
+//   onnxc-import-check [--quiet] [--trace] FILE...
 //
 // Imports each file as onnx-compile does (external data next to it) and
 // prints the diagnostics in the same format. Built with ASan + UBSan over an
 // instrumented importer, it runs the malformed-model corpus under the
-// sanitizers without building the whole compiler that way. Exit status: 0
-// when every file imported, 1 when one was refused; a sanitizer report aborts.
+// sanitizers without building the whole compiler that way. --quiet drops the
+// diagnostics, --trace names each file before importing it (so that a
+// sanitizer report can be traced to its file). Exit status: 0 when every file
+// imported, 1 when one was refused; a sanitizer report aborts.
 //
 //===----------------------------------------------------------------------===//
 
@@ -49,7 +51,7 @@ static void print(Diagnostic &diag) {
 }
 
 int main(int argc, char **argv) {
-  bool quiet = false;
+  bool quiet = false, trace = false;
   int status = 0;
   DialectRegistry registry;
   registry.insert<onnxc::onnx::OnnxDialect, func::FuncDialect>();
@@ -58,6 +60,12 @@ int main(int argc, char **argv) {
       quiet = true;
       continue;
     }
+    if (std::strcmp(argv[i], "--trace") == 0) {
+      trace = true;
+      continue;
+    }
+    if (trace)
+      llvm::errs() << "onnxc-import-check: importing " << argv[i] << "\n";
     MLIRContext ctx(registry, MLIRContext::Threading::DISABLED);
     ctx.printOpOnDiagnostic(false);
     ScopedDiagnosticHandler handler(&ctx, [&](Diagnostic &diag) {

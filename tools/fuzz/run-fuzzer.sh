@@ -50,13 +50,13 @@ esac
 
 # Regression inputs: each must run cleanly.
 if [ -d "$regressions" ] && [ -n "$(ls -A "$regressions")" ]; then
-  echo "== $kind: $(ls "$regressions" | wc -l) regression inputs"
+  echo "== $kind: $(find "$regressions" -type f | wc -l) regression inputs"
   "$fuzzer" "${dict[@]}" "$regressions"/*
 fi
 
 seed_dirs=("$work/seeds")
 [ -d "$regressions" ] && seed_dirs+=("$regressions")
-echo "== $kind: fuzzing for $seconds s ($(ls "$work/seeds" | wc -l) seeds)"
+echo "== $kind: fuzzing for $seconds s ($(find "$work/seeds" -type f | wc -l) seeds)"
 exec "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
   -print_final_stats=1 -artifact_prefix="$artifacts/" "${dict[@]}" "$@" \
   "$work/corpus" "${seed_dirs[@]}"

@@ -39,6 +39,11 @@ LogicalResult reportUnsupported(Operation *op, const Twine &reason) {
   return failure();
 }
 
+void resetReported() {
+  std::lock_guard<std::mutex> lock(reportedMutex);
+  reportedOps().clear();
+}
+
 bool wasReported(Operation *op) {
   std::lock_guard<std::mutex> lock(reportedMutex);
   return reportedOps().contains(getReportKey(op));

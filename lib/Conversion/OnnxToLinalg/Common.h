@@ -29,6 +29,11 @@ llvm::LogicalResult reportUnsupported(mlir::Operation *op,
 /// True when reportUnsupported was called for `op`.
 bool wasReported(mlir::Operation *op);
 
+/// Forgets the ops reported on this thread. A conversion calls it before it
+/// starts: an op of an earlier module (another -split-input-file chunk, in a
+/// context since destroyed) can share the address of an op of this one.
+void resetReported();
+
 /// The converted (signless, ranked) type of result `idx` of `op`, or null
 /// when it is not a ranked tensor.
 mlir::RankedTensorType getConvertedResultType(const mlir::TypeConverter *tc,

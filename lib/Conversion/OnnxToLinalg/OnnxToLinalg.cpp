@@ -109,6 +109,7 @@ struct ConvertOnnxToLinalgPass
 
     // The driver's own "failed to legalize" says less than the report below.
     LogicalResult result = success();
+    lowering::resetReported();
     {
       ScopedDiagnosticHandler handler(ctx, [](Diagnostic &diag) {
         return success(diag.getSeverity() == DiagnosticSeverity::Error &&
