@@ -28,7 +28,7 @@ LogicalResult ResizeOp::verify() {
                          getCoordinateTransformationMode(),
                          {"half_pixel", "half_pixel_symmetric",
                           "pytorch_half_pixel", "align_corners", "asymmetric",
-                          "tf_crop_and_resize"})) ||
+                          "tf_crop_and_resize", "tf_half_pixel_for_nn"})) ||
       failed(verifyOneOf(
           *this, "nearest_mode", getNearestMode(),
           {"round_prefer_floor", "round_prefer_ceil", "floor", "ceil"})) ||

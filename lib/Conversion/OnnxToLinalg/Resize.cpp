@@ -141,6 +141,9 @@ Value resizeAxis(OpBuilder &rewriter, Location loc, Value input,
         Value halfPixel = a.sub(a.div(a.add(y, half), p.scale), half);
         if (mode == "asymmetric") {
           x = a.div(y, p.scale);
+        } else if (mode == "tf_half_pixel_for_nn") {
+          // Resize-11 only: (y + 0.5) / scale.
+          x = a.div(a.add(y, half), p.scale);
         } else if (mode == "align_corners") {
           x = a.select(
               isOne, a.c(0),

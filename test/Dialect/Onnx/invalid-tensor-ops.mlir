@@ -183,8 +183,8 @@ func.func @resize_mode(%x: tensor<1x1x2x2xf32>, %s: tensor<4xf32>, %none: none) 
 // -----
 
 func.func @resize_coordinate_mode(%x: tensor<1x1x2x2xf32>, %s: tensor<4xf32>, %none: none) {
-  // expected-error @+1 {{'onnx.Resize' op coordinate_transformation_mode "tf_half_pixel_for_nn" is not one of half_pixel, half_pixel_symmetric, pytorch_half_pixel, align_corners, asymmetric, tf_crop_and_resize}}
-  %0 = onnx.Resize %x, %none, %s, %none {coordinate_transformation_mode = "tf_half_pixel_for_nn"} : (tensor<1x1x2x2xf32>, none, tensor<4xf32>, none) -> tensor<*xf32>
+  // expected-error @+1 {{'onnx.Resize' op coordinate_transformation_mode "tf_half_pixel" is not one of half_pixel, half_pixel_symmetric, pytorch_half_pixel, align_corners, asymmetric, tf_crop_and_resize, tf_half_pixel_for_nn}}
+  %0 = onnx.Resize %x, %none, %s, %none {coordinate_transformation_mode = "tf_half_pixel"} : (tensor<1x1x2x2xf32>, none, tensor<4xf32>, none) -> tensor<*xf32>
   return
 }
 

@@ -175,6 +175,26 @@ def pad_opset2():
         [vi("out", F, None)], opset=2)
 
 
+def _resize_tf_half_pixel(opset):
+    return model(
+        [helper.make_node("Resize", ["x", "roi", "scales"], ["out"], name="resize",
+                          mode="nearest",
+                          coordinate_transformation_mode="tf_half_pixel_for_nn")],
+        [vi("x", F, [1, 1, 4, 4])],
+        [vi("out", F, None)],
+        initializers=[f32("roi", []), f32("scales", [1.0, 1.0, 0.6, 0.6])], opset=opset)
+
+
+@case
+def resize_opset11_tf_half_pixel():
+    return _resize_tf_half_pixel(11)
+
+
+@case
+def resize_opset13_tf_half_pixel():
+    return _resize_tf_half_pixel(13)
+
+
 @case
 def slice_opset9():
     return model(
