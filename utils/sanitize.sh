@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Build with the sanitizers and run the tests under them (docs/Security.md).
 #
-#   utils/sanitize.sh [--quick]   ASan + UBSan, build-asan/: the runtime's tests (GoogleTest:
-#                                 runtime and onnx-run), and the importer (onnxc-import-check)
-#                                 over the malformed-model corpus, the fuzz seeds and the
-#                                 fuzz regression inputs. The CI tier runs this.
+#   utils/sanitize.sh [--quick]   ASan + UBSan: the runtime on its own (cmake -S runtime,
+#                                 build-asan-runtime/) and its GoogleTest tests, and the
+#                                 importer (onnxc-import-check) over the malformed-model
+#                                 corpus, the fuzz seeds and the fuzz regression inputs. The
+#                                 checker is build/'s (every clang build makes it, with an
+#                                 importer compiled with ASan + UBSan), so nothing of the
+#                                 compiler is rebuilt: about 2 minutes. The CI tier runs this.
 #   utils/sanitize.sh --full      ASan + UBSan, build-asan/: everything built, then lit
 #                                 (check-onnxc), ctest (with the fuzz targets) and the
 #                                 end-to-end tests (pytest test/E2E; the ONNX node suite
@@ -17,8 +20,10 @@
 # -fsanitize=address,undefined -fno-sanitize-recover=undefined); configure it by hand with
 #   ONNXC_BUILD_DIR=build-asan ONNXC_CMAKE_ARGS=-DONNXC_ENABLE_SANITIZERS=ON utils/setup.sh
 # or let this script do it. Builds take the build lock like every build here.
-# Environment: ONNXC_ASAN_BUILD_DIR (default build-asan), ONNXC_TSAN_BUILD_DIR (build-tsan),
-# ONNXC_JOBS. Logs: <build>/sanitize-logs/. Exit status 0 when everything passed.
+# Environment: ONNXC_ASAN_BUILD_DIR (default build-asan), ONNXC_ASAN_RUNTIME_BUILD_DIR
+# (build-asan-runtime), ONNXC_TSAN_BUILD_DIR (build-tsan), ONNXC_BUILD_DIR (build: its
+# onnx-compile and onnxc-import-check), ONNXC_JOBS. Logs: <build>/sanitize-logs/. Exit
+# status 0 when everything passed.
 set -euo pipefail
 
 # shellcheck source=utils/lib.sh
@@ -40,6 +45,7 @@ done
 cd "$ONNXC_ROOT"
 JOBS=$(onnxc_jobs)
 ASAN_DIR=${ONNXC_ASAN_BUILD_DIR:-$ONNXC_ROOT/build-asan}
+ASAN_RT_DIR=${ONNXC_ASAN_RUNTIME_BUILD_DIR:-$ONNXC_ROOT/build-asan-runtime}
 TSAN_DIR=${ONNXC_TSAN_BUILD_DIR:-$ONNXC_ROOT/build-tsan}
 failed=()
 start=$(date +%s)
@@ -99,20 +105,43 @@ importer_corpus() {
   fi
 }
 
+# The runtime on its own (runtime/CMakeLists.txt as the top level: the runtime, its tests
+# and their fake-model fixtures; no MLIR), configured once.
+configure_runtime() {  # configure_runtime DIR CMAKE_ARGS...
+  local dir=$1
+  shift
+  if [ -f "$dir/build.ninja" ]; then return 0; fi
+  step "configure $dir (the runtime on its own: $*)"
+  onnxc_with_build_lock cmake -G Ninja -S runtime -B "$dir" \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
+    -DONNXC_RUNTIME_BUILD_FUZZERS=OFF "$@"
+}
+
 run_quick() {
-  configure_asan || { fail "configure $ASAN_DIR"; return; }
-  local logs=$ASAN_DIR/sanitize-logs
+  local logs=$ASAN_RT_DIR/sanitize-logs checker=$ONNXC_BUILD_DIR/bin/onnxc-import-check
+  configure_runtime "$ASAN_RT_DIR" -DONNXC_ENABLE_SANITIZERS=ON || { fail "configure $ASAN_RT_DIR"; return; }
   mkdir -p "$logs"
-  if ! build_in "$ASAN_DIR" onnxc-runtime-tests onnx-run-tests onnxc-import-check; then
-    fail "build of $ASAN_DIR"
+  if ! build_in "$ASAN_RT_DIR" onnxc-runtime-tests; then
+    fail "build of $ASAN_RT_DIR"
     return
   fi
   step "runtime tests under ASan + UBSan (ctest -L runtime)"
-  if ! onnxc_with_shared_build_lock ctest --test-dir "$ASAN_DIR" -L runtime -LE fuzz \
+  if ! onnxc_with_shared_build_lock ctest --test-dir "$ASAN_RT_DIR" -L runtime -LE fuzz \
       --output-on-failure -j"$JOBS" 2>&1 | tee "$logs/ctest-runtime.log"; then
     fail "runtime tests under ASan + UBSan (see $logs/ctest-runtime.log)"
   fi
-  importer_corpus "$ASAN_DIR/bin/onnxc-import-check" "$logs"
+  # build/'s checker is built with ASan + UBSan over an instrumented importer
+  # (tools/fuzz); without one (a gcc build, -DONNXC_BUILD_FUZZERS=OFF) build it in
+  # build-asan/.
+  if ! onnxc_has_target onnxc-import-check; then
+    configure_asan || { fail "configure $ASAN_DIR"; return; }
+    checker=$ASAN_DIR/bin/onnxc-import-check
+    build_in "$ASAN_DIR" onnxc-import-check || { fail "build of $ASAN_DIR"; return; }
+  else
+    build_in "$ONNXC_BUILD_DIR" onnxc-import-check || { fail "build of onnxc-import-check"; return; }
+  fi
+  importer_corpus "$checker" "$logs"
 }
 
 run_full() {
@@ -148,15 +177,9 @@ run_full() {
 }
 
 run_tsan() {
-  if [ ! -f "$TSAN_DIR/build.ninja" ]; then
-    step "configure $TSAN_DIR (the runtime, ThreadSanitizer)"
-    onnxc_with_build_lock cmake -G Ninja -S runtime -B "$TSAN_DIR" \
-      -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
-      -DCMAKE_C_FLAGS=-fsanitize=thread -DCMAKE_CXX_FLAGS=-fsanitize=thread \
-      -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread \
-      -DONNXC_RUNTIME_BUILD_FUZZERS=OFF || { fail "configure $TSAN_DIR"; return; }
-  fi
+  configure_runtime "$TSAN_DIR" -DCMAKE_C_FLAGS=-fsanitize=thread -DCMAKE_CXX_FLAGS=-fsanitize=thread \
+    -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread ||
+    { fail "configure $TSAN_DIR"; return; }
   local logs=$TSAN_DIR/sanitize-logs
   mkdir -p "$logs"
   if ! build_in "$TSAN_DIR"; then

@@ -631,16 +631,30 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
              nullptr;
   }
 
+  if (inputs.size() > options.maxGraphIO ||
+      static_cast<uint64_t>(graph.output_size()) > options.maxGraphIO)
+    return emitError(fileLoc)
+               << "the graph has " << inputs.size() << " runtime inputs and "
+               << graph.output_size() << " outputs; more than "
+               << options.maxGraphIO
+               << " of either are not supported (ImportOptions::maxGraphIO)",
+           nullptr;
+
   b.setInsertionPointToEnd(module->getBody());
   auto func = func::FuncOp::create(b, fileLoc, "main_graph",
                                    b.getFunctionType(inputTypes, {}));
   Block *entry = func.addEntryBlock();
   b.setInsertionPointToStart(entry);
   Scope scope;
+  // The names in one step: setArgAttr per argument rebuilds the array of
+  // argument attributes each time (quadratic in the number of inputs).
+  SmallVector<DictionaryAttr> argAttrs;
   for (auto [i, input] : llvm::enumerate(inputs)) {
     scope.values[input->name()] = entry->getArgument(i);
-    func.setArgAttr(i, "onnx.name", b.getStringAttr(input->name()));
+    argAttrs.push_back(b.getDictionaryAttr(
+        b.getNamedAttr("onnx.name", b.getStringAttr(input->name()))));
   }
+  func.setAllArgAttrs(argAttrs);
   if (failed(importGraphBody(graph, b, scope)))
     return nullptr;
 
@@ -678,8 +692,11 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   }
   func::ReturnOp::create(b, fileLoc, outputs);
   onnx::updateFunctionResultTypes(func);
-  for (auto [i, output] : llvm::enumerate(graph.output()))
-    func.setResultAttr(i, "onnx.name", b.getStringAttr(output.name()));
+  SmallVector<DictionaryAttr> resultAttrs;
+  for (const auto &output : graph.output())
+    resultAttrs.push_back(b.getDictionaryAttr(
+        b.getNamedAttr("onnx.name", b.getStringAttr(output.name()))));
+  func.setAllResultAttrs(resultAttrs);
   if (failed(verify(*module)))
     return nullptr;
   return module;

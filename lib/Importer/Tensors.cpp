@@ -326,6 +326,13 @@ ElementsAttr convertTensor(const ::onnx::TensorProto &t, Location loc,
     return fail("would bring the weights to more than the limit of " +
                 Twine(budget.limit) + " bytes");
   budget.used += bytes;
+  // raw_data and the typed fields are exclusive (onnx.proto): which one would
+  // hold the data is ambiguous.
+  if ((t.has_raw_data() || t.data_location() == ::onnx::TensorProto::EXTERNAL) &&
+      typedValueCount(t) > 0)
+    return fail("has " + Twine(typedValueCount(t)) + " values in a typed field and " +
+                (t.has_raw_data() ? "raw_data" : "external data") +
+                " too; only one of them may hold the data");
   // The typed fields never hold more values than elements (sub-byte types
   // hold fewer): check before converting them.
   if (t.data_location() != ::onnx::TensorProto::EXTERNAL && !t.has_raw_data() &&

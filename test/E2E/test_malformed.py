@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "utils" / "malforme
 import classes_files  # noqa: E402,F401  (register the classes)
 import classes_graph  # noqa: E402,F401
 import classes_ops  # noqa: E402,F401
+import classes_foreign  # noqa: E402,F401
 import corpus_lib  # noqa: E402
 
 CLASSES = list(corpus_lib.CLASSES)

@@ -188,6 +188,7 @@ def generate(root: Path, classes=None) -> list:
     import classes_files  # noqa: F401  (registers its classes)
     import classes_graph  # noqa: F401
     import classes_ops  # noqa: F401
+    import classes_foreign  # noqa: F401
     root = Path(root)
     if root.exists():
         shutil.rmtree(root)

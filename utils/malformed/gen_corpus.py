@@ -25,7 +25,7 @@ def main():
     ap.add_argument("--seeds", type=Path, help="write the importer fuzz seeds to this folder")
     args = ap.parse_args()
     if args.list:
-        import classes_files, classes_graph, classes_ops  # noqa: F401,E401
+        import classes_files, classes_graph, classes_ops, classes_foreign  # noqa: F401,E401
         for name, (_, _, desc) in corpus_lib.CLASSES.items():
             print(f"{name:<24} {desc}")
         return 0

@@ -21,6 +21,10 @@ struct ImportOptions {
   uint64_t maxWeightBytes = uint64_t(16) << 30;
   /// Refuse model files larger than this.
   uint64_t maxModelFileBytes = uint64_t(2) << 30;
+  /// Refuse graphs with more runtime inputs, or more outputs, than this: each
+  /// one is an argument of the compiled entry point, and code generation
+  /// (LLVM's interprocedural passes) grows faster than linearly with them.
+  uint64_t maxGraphIO = 1024;
   /// Record each node's ONNX output names on the op that defines them, as
   /// the string array attribute `onnx.output_names` (one entry per result,
   /// "" for none); the memory plan and per-tensor tools read it.
