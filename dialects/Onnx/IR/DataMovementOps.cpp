@@ -190,8 +190,21 @@ LogicalResult SqueezeOp::inferShapes() {
     }
   } else {
     auto axes = getConstantInts(getAxes());
-    if (!axes)
-      return refineResultType(*this, 0, UnrankedTensorType::get(elementType));
+    if (!axes) {
+      // Axes known at run time: the rank is still known when their count is.
+      auto axesType = dyn_cast<RankedTensorType>(getAxes().getType());
+      if (!axesType || axesType.getRank() != 1 || axesType.isDynamicDim(0))
+        return refineResultType(*this, 0,
+                                UnrankedTensorType::get(elementType));
+      if (axesType.getDimSize(0) > rank)
+        return emitError() << "axes has " << axesType.getDimSize(0)
+                           << " values, input has rank " << rank;
+      return refineResultType(
+          *this, 0,
+          RankedTensorType::get(
+              SmallVector<int64_t>(rank - axesType.getDimSize(0), kDyn),
+              elementType));
+    }
     for (int64_t a : *axes) {
       auto axis = normalizeAxis(*this, a, rank, "axis");
       if (failed(axis))
@@ -219,6 +232,18 @@ LogicalResult UnsqueezeOp::inferShapes() {
   Type elementType = getElementType(getData());
   auto in = getRankedShape(getData());
   auto axes = getConstantInts(getAxes());
+  if (in && !axes) {
+    // Axes known at run time: the rank is still known when their count is.
+    auto axesType = dyn_cast<RankedTensorType>(getAxes().getType());
+    if (axesType && axesType.getRank() == 1 && !axesType.isDynamicDim(0)) {
+      int64_t rank = in->size() + axesType.getDimSize(0);
+      if (failed(checkShapeLength(*this, rank)))
+        return failure();
+      return refineResultType(
+          *this, 0,
+          RankedTensorType::get(SmallVector<int64_t>(rank, kDyn), elementType));
+    }
+  }
   if (!in || !axes)
     return refineResultType(*this, 0, UnrankedTensorType::get(elementType));
   int64_t rank = in->size() + axes->size();

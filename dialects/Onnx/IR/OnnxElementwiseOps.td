@@ -42,7 +42,7 @@ def Onnx_FloorOp : Onnx_UnaryOp<"Floor">;
 def Onnx_HardSwishOp : Onnx_UnaryOp<"HardSwish">;
 def Onnx_IdentityOp : Onnx_UnaryOp<"Identity"> { let hasFolder = 1; }
 def Onnx_LogOp : Onnx_UnaryOp<"Log">;
-def Onnx_NegOp : Onnx_UnaryOp<"Neg">;
+def Onnx_NegOp : Onnx_UnaryOp<"Neg"> { let hasFolder = 1; }
 def Onnx_NotOp : Onnx_UnaryOp<"Not">;
 def Onnx_ReciprocalOp : Onnx_UnaryOp<"Reciprocal">;
 def Onnx_ReluOp : Onnx_UnaryOp<"Relu">;

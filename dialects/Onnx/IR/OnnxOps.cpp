@@ -128,6 +128,23 @@ OpFoldResult EqualOp::fold(FoldAdaptor) {
   });
 }
 
+OpFoldResult NegOp::fold(FoldAdaptor) {
+  if (!isIntegerTensor(getX()) || isUnsignedElementType(getX()))
+    return {};
+  auto type = dyn_cast<RankedTensorType>(getY().getType());
+  auto values = getConstantInts(getX());
+  if (!type || !type.hasStaticShape() || !values ||
+      type.getNumElements() != static_cast<int64_t>(values->size()) ||
+      values->size() > 4096)
+    return {};
+  auto intType = cast<IntegerType>(type.getElementType());
+  SmallVector<APInt> ints;
+  for (int64_t v : *values)
+    ints.push_back(APInt(intType.getWidth(), -static_cast<uint64_t>(v),
+                         /*isSigned=*/false, /*implicitTrunc=*/true));
+  return DenseElementsAttr::get(type, ints);
+}
+
 OpFoldResult IdentityOp::fold(FoldAdaptor) {
   if (getX().getType() == getY().getType())
     return getX();

@@ -56,18 +56,54 @@ void updateFunctionResultTypes(func::FuncOp func) {
 
 namespace {
 
-/// Visits the ops of `block` in order; an op with regions is visited after
-/// the ops of its regions, so that it sees the refined branch types.
-LogicalResult inferBlock(Block &block) {
-  for (Operation &op : llvm::make_early_inc_range(block)) {
-    for (Region &region : op.getRegions())
-      for (Block &inner : region)
-        if (failed(inferBlock(inner)))
-          return failure();
-    Operation *current = &op;
-    if (failed(foldOrInferShapes(current)))
-      return failure();
+/// An If whose condition is a constant is replaced by the ops of the branch
+/// it takes (expanded functions test a rank or an attribute that is known
+/// when the model is compiled, and the branches may give different ranks).
+/// Returns the inlined ops, or nothing when `op` is not such an If.
+std::optional<SmallVector<Operation *>> inlineConstantIf(Operation &op) {
+  auto ifOp = dyn_cast<IfOp>(op);
+  if (!ifOp)
+    return std::nullopt;
+  auto cond = getConstantInts(ifOp.getCond());
+  if (!cond || cond->size() != 1)
+    return std::nullopt;
+  Region &taken = (*cond)[0] != 0 ? ifOp.getThenBranch() : ifOp.getElseBranch();
+  Block &body = taken.front();
+  auto yield = cast<YieldOp>(body.getTerminator());
+  SmallVector<Value> values(yield.getOperands());
+  SmallVector<Operation *> inlined;
+  for (Operation &inner : body.without_terminator())
+    inlined.push_back(&inner);
+  for (Operation *inner : inlined)
+    inner->moveBefore(ifOp);
+  ifOp->replaceAllUsesWith(values);
+  ifOp->erase();
+  return inlined;
+}
+
+/// Infers the shapes of `op`; an op with regions is visited after the ops of
+/// its regions, so that it sees the refined branch types.
+LogicalResult inferOp(Operation &op) {
+  if (auto inlined = inlineConstantIf(op)) {
+    for (Operation *inner : *inlined)
+      if (failed(inferOp(*inner)))
+        return failure();
+    return success();
   }
+  for (Region &region : op.getRegions())
+    for (Block &inner : region)
+      for (Operation &nested : llvm::make_early_inc_range(inner))
+        if (failed(inferOp(nested)))
+          return failure();
+  Operation *current = &op;
+  return foldOrInferShapes(current);
+}
+
+/// Visits the ops of `block` in order.
+LogicalResult inferBlock(Block &block) {
+  for (Operation &op : llvm::make_early_inc_range(block))
+    if (failed(inferOp(op)))
+      return failure();
   return success();
 }
 

@@ -211,6 +211,7 @@ struct PadLowering : public OpConversionPattern<onnx::PadOp> {
     Value data = adaptor.getData();
     int64_t rank = type.getRank();
     SmallVector<int64_t> axes;
+    Value runtimeAxes;
     if (onnx::isNoValue(op.getAxes())) {
       for (int64_t i = 0; i < rank; ++i)
         axes.push_back(i);
@@ -218,15 +219,56 @@ struct PadLowering : public OpConversionPattern<onnx::PadOp> {
       for (int64_t a : *values)
         axes.push_back(a < 0 ? a + rank : a);
     } else {
-      return reportUnsupported(op, "axes must be a constant");
+      runtimeAxes = adaptor.getAxes();
+      auto axesType = dyn_cast<RankedTensorType>(runtimeAxes.getType());
+      if (!axesType || axesType.getRank() != 1 || axesType.isDynamicDim(0))
+        return reportUnsupported(op, "axes must have a static length");
+      axes.assign(axesType.getDimSize(0), 0);
     }
     int64_t n = axes.size();
     auto constPads = getConstantIntValues(op.getPads());
     if (constPads && llvm::any_of(*constPads, [](int64_t p) { return p < 0; }))
       return reportUnsupported(op, "negative pads (cropping)");
+    if (constPads && static_cast<int64_t>(constPads->size()) != 2 * n)
+      return reportUnsupported(op, "pads must hold two values per axis");
     SmallVector<OpFoldResult> low(rank, rewriter.getIndexAttr(0)),
         high(rank, rewriter.getIndexAttr(0));
-    for (int64_t i = 0; i < n; ++i) {
+    if (runtimeAxes) {
+      // Each dim takes the pads of the entry whose axis names it (the last
+      // one when several do); negative pads are clamped to 0.
+      Value zero = cIndex(rewriter, loc, 0);
+      for (int64_t i = 0; i < n; ++i) {
+        Value axis = extractIndex(rewriter, loc, runtimeAxes, i);
+        Value isNegative = arith::CmpIOp::create(
+            rewriter, loc, arith::CmpIPredicate::slt, axis, zero);
+        axis = arith::SelectOp::create(
+            rewriter, loc, isNegative,
+            arith::AddIOp::create(rewriter, loc, axis,
+                                  cIndex(rewriter, loc, rank)),
+            axis);
+        auto padAt = [&](int64_t j) -> Value {
+          Value pad = constPads
+                          ? cIndex(rewriter, loc, (*constPads)[j])
+                          : extractIndex(rewriter, loc, adaptor.getPads(), j);
+          return arith::MaxSIOp::create(rewriter, loc, pad, zero);
+        };
+        Value lowPad = padAt(i), highPad = padAt(i + n);
+        for (int64_t d = 0; d < rank; ++d) {
+          Value hit =
+              arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq,
+                                    axis, cIndex(rewriter, loc, d));
+          low[d] = arith::SelectOp::create(
+                       rewriter, loc, hit, lowPad,
+                       getValueOrCreateConstantIndexOp(rewriter, loc, low[d]))
+                       .getResult();
+          high[d] = arith::SelectOp::create(
+                        rewriter, loc, hit, highPad,
+                        getValueOrCreateConstantIndexOp(rewriter, loc, high[d]))
+                        .getResult();
+        }
+      }
+    }
+    for (int64_t i = 0; i < n && !runtimeAxes; ++i) {
       if (constPads) {
         low[axes[i]] = rewriter.getIndexAttr((*constPads)[i]);
         high[axes[i]] = rewriter.getIndexAttr((*constPads)[i + n]);

@@ -301,3 +301,61 @@ func.func @transpose_unsigned(%x: tensor<2x3xui8>) -> tensor<3x2xui8> {
   %0 = onnx.Transpose %x : (tensor<2x3xui8>) -> tensor<3x2xui8>
   return %0 : tensor<3x2xui8>
 }
+
+// -----
+
+// Unsqueeze with axes known at run time: each result dim is 1 where a
+// (normalized) axis names it, else the next input dim; a tensor.reshape.
+// CHECK-LABEL: func.func @unsqueeze_runtime_axes
+// CHECK-SAME: (%[[X:.*]]: tensor<3x4xf32>, %[[A:.*]]: tensor<1xi64>) -> tensor<?x?x?xf32>
+// CHECK: %[[A0:.*]] = tensor.extract %[[A]]
+// CHECK: arith.index_cast %[[A0]] : i64 to index
+// CHECK: arith.cmpi slt
+// CHECK: %[[SHAPE:.*]] = tensor.from_elements %{{.*}}, %{{.*}}, %{{.*}} : tensor<3xindex>
+// CHECK: %[[R:.*]] = tensor.reshape %[[X]](%[[SHAPE]]) : (tensor<3x4xf32>, tensor<3xindex>) -> tensor<?x?x?xf32>
+// CHECK: return %[[R]]
+func.func @unsqueeze_runtime_axes(%x: tensor<3x4xf32>, %a: tensor<1xi64>) -> tensor<?x?x?xf32> {
+  %0 = onnx.Unsqueeze %x, %a : (tensor<3x4xf32>, tensor<1xi64>) -> tensor<?x?x?xf32>
+  return %0 : tensor<?x?x?xf32>
+}
+
+// -----
+
+// Squeeze with axes known at run time: the dims no axis names, in order;
+// when their element count differs from the input's (invalid axes) every
+// dim is 0.
+// CHECK-LABEL: func.func @squeeze_runtime_axes
+// CHECK-SAME: (%[[X:.*]]: tensor<1x3x1x4xf32>, %[[A:.*]]: tensor<2xi64>) -> tensor<?x?xf32>
+// CHECK-COUNT-2: tensor.extract %[[A]]
+// CHECK: %[[VALID:.*]] = arith.cmpi eq, %{{[0-9]+}}, %{{[0-9]+}} : index
+// CHECK-NEXT: %[[D0:.*]] = arith.select %[[VALID]], %{{.*}}, %{{.*}} : index
+// CHECK-NEXT: %[[D1:.*]] = arith.select %[[VALID]], %{{.*}}, %{{.*}} : index
+// CHECK-NEXT: %[[SHAPE:.*]] = tensor.from_elements %[[D0]], %[[D1]] : tensor<2xindex>
+// CHECK: %[[R:.*]] = tensor.reshape %[[X]](%[[SHAPE]]) : (tensor<1x3x1x4xf32>, tensor<2xindex>) -> tensor<?x?xf32>
+// CHECK: return %[[R]]
+func.func @squeeze_runtime_axes(%x: tensor<1x3x1x4xf32>, %a: tensor<2xi64>) -> tensor<?x?xf32> {
+  %0 = onnx.Squeeze %x, %a : (tensor<1x3x1x4xf32>, tensor<2xi64>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+
+// -----
+
+// Slice with axes and steps known at run time: each dim takes the bounds of
+// the entry whose axis names it (computed for both step signs), or the
+// whole dim; a gather with run-time offsets and strides.
+// CHECK-LABEL: func.func @slice_runtime_axes_steps
+// CHECK-SAME: (%[[X:.*]]: tensor<20x10xf32>, %[[S:.*]]: tensor<1xi64>, %[[E:.*]]: tensor<1xi64>, %[[A:.*]]: tensor<1xi64>, %[[ST:.*]]: tensor<1xi64>)
+// CHECK: tensor.extract %[[A]]
+// CHECK: tensor.extract %[[ST]]
+// CHECK: arith.ceildivsi
+// CHECK: %[[INIT:.*]] = tensor.empty(%{{.*}}, %{{.*}}) : tensor<?x?xf32>
+// CHECK: %[[R:.*]] = linalg.generic {{.*}} outs(%[[INIT]] : tensor<?x?xf32>)
+// CHECK: %[[I:.*]] = linalg.index 0 : index
+// CHECK: arith.muli %[[I]], %{{.*}} : index
+// CHECK: %[[V:.*]] = tensor.extract %[[X]][%{{.*}}, %{{.*}}] : tensor<20x10xf32>
+// CHECK: linalg.yield %[[V]] : f32
+// CHECK: return %[[R]]
+func.func @slice_runtime_axes_steps(%x: tensor<20x10xf32>, %s: tensor<1xi64>, %e: tensor<1xi64>, %a: tensor<1xi64>, %st: tensor<1xi64>) -> tensor<?x?xf32> {
+  %0 = onnx.Slice %x, %s, %e, %a, %st : (tensor<20x10xf32>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}

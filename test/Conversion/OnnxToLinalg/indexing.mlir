@@ -201,6 +201,29 @@ func.func @pad_dynamic(%x: tensor<3x4xf32>, %p: tensor<4xi64>) -> tensor<?x?xf32
 
 // -----
 
+// Run-time axes: each dim takes the pads of the entry whose (normalized)
+// axis names it, or none.
+// CHECK-LABEL: func.func @pad_runtime_axes
+// CHECK-SAME: (%[[X:.*]]: tensor<3x4xf32>, %[[PADS:.*]]: tensor<2xi64>, %[[AXES:.*]]: tensor<1xi64>) -> tensor<?x?xf32>
+// CHECK: tensor.extract %[[AXES]]
+// CHECK: arith.cmpi slt
+// CHECK: %[[LOWP:.*]] = arith.maxsi
+// CHECK: %[[HIGHP:.*]] = arith.maxsi
+// CHECK: %[[HIT0:.*]] = arith.cmpi eq
+// CHECK: %[[LOW0:.*]] = arith.select %[[HIT0]], %[[LOWP]]
+// CHECK: %[[HIGH0:.*]] = arith.select %[[HIT0]], %[[HIGHP]]
+// CHECK: %[[HIT1:.*]] = arith.cmpi eq
+// CHECK: %[[LOW1:.*]] = arith.select %[[HIT1]], %[[LOWP]]
+// CHECK: %[[HIGH1:.*]] = arith.select %[[HIT1]], %[[HIGHP]]
+// CHECK: tensor.pad %[[X]] low[%[[LOW0]], %[[LOW1]]] high[%[[HIGH0]], %[[HIGH1]]]
+func.func @pad_runtime_axes(%x: tensor<3x4xf32>, %p: tensor<2xi64>, %a: tensor<1xi64>) -> tensor<?x?xf32> {
+  %none = onnx.NoValue {value}
+  %0 = onnx.Pad %x, %p, %none, %a : (tensor<3x4xf32>, tensor<2xi64>, none, tensor<1xi64>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+
+// -----
+
 // edge: the index clamped into the input.
 // CHECK-LABEL: func.func @pad_edge
 // CHECK-SAME: (%[[X:.*]]: tensor<3x4xf32>) -> tensor<3x8xf32>

@@ -5,18 +5,11 @@
 // Constant operands are arith.constant here so that each case has one onnx
 // op, the one that cannot be lowered.
 
-func.func @slice_axes_not_constant(%x: tensor<10xf32>, %s: tensor<1xi64>, %e: tensor<1xi64>, %a: tensor<1xi64>, %none: none) -> tensor<?xf32> {
-  // expected-error @+1 {{cannot lower: axes must be a constant}}
-  %0 = onnx.Slice %x, %s, %e, %a, %none : (tensor<10xf32>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>, none) -> tensor<?xf32>
-  return %0 : tensor<?xf32>
-}
-
-// -----
-
-func.func @slice_steps_not_constant(%x: tensor<10xf32>, %s: tensor<1xi64>, %e: tensor<1xi64>, %st: tensor<1xi64>, %none: none) -> tensor<?xf32> {
-  // expected-error @+1 {{cannot lower: steps must be a constant}}
-  %0 = onnx.Slice %x, %s, %e, %none, %st : (tensor<10xf32>, tensor<1xi64>, tensor<1xi64>, none, tensor<1xi64>) -> tensor<?xf32>
-  return %0 : tensor<?xf32>
+// Axes known at run time must have as many values as starts.
+func.func @slice_runtime_axes_length_differs(%x: tensor<10x4xf32>, %s: tensor<1xi64>, %e: tensor<1xi64>, %a: tensor<2xi64>, %none: none) -> tensor<?x?xf32> {
+  // expected-error @+1 {{cannot lower: starts, ends, axes and steps differ in length}}
+  %0 = onnx.Slice %x, %s, %e, %a, %none : (tensor<10x4xf32>, tensor<1xi64>, tensor<1xi64>, tensor<2xi64>, none) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
 }
 
 // -----
@@ -76,10 +69,18 @@ func.func @pad_negative(%x: tensor<3x4xf32>, %none: none) -> tensor<3x3xf32> {
 
 // -----
 
-func.func @pad_axes_not_constant(%x: tensor<3x4xf32>, %axes: tensor<1xi64>, %none: none) -> tensor<?x?xf32> {
-  %pads = arith.constant dense<[1, 1]> : tensor<2xi64>
-  // expected-error @+1 {{cannot lower: axes must be a constant}}
-  %0 = onnx.Pad %x, %pads, %none, %axes : (tensor<3x4xf32>, tensor<2xi64>, none, tensor<1xi64>) -> tensor<?x?xf32>
+func.func @pad_axes_dynamic_length(%x: tensor<3x4xf32>, %axes: tensor<?xi64>, %pads: tensor<?xi64>, %none: none) -> tensor<?x?xf32> {
+  // expected-error @+1 {{cannot lower: axes must have a static length}}
+  %0 = onnx.Pad %x, %pads, %none, %axes : (tensor<3x4xf32>, tensor<?xi64>, none, tensor<?xi64>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+
+// -----
+
+func.func @pad_runtime_axes_pads_length(%x: tensor<3x4xf32>, %axes: tensor<1xi64>, %none: none) -> tensor<?x?xf32> {
+  %pads = arith.constant dense<[1, 1, 1, 1]> : tensor<4xi64>
+  // expected-error @+1 {{cannot lower: pads must hold two values per axis}}
+  %0 = onnx.Pad %x, %pads, %none, %axes : (tensor<3x4xf32>, tensor<4xi64>, none, tensor<1xi64>) -> tensor<?x?xf32>
   return %0 : tensor<?x?xf32>
 }
 

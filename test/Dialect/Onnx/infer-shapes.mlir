@@ -508,3 +508,52 @@ func.func @function_type(%x: tensor<?x4xf32>) -> tensor<*xf32> {
   %0 = onnx.Abs %x : (tensor<?x4xf32>) -> tensor<*xf32>
   return %0 : tensor<*xf32>
 }
+
+// -----
+
+// Axes known at run time: the rank of Squeeze/Unsqueeze is still known from
+// the number of axes; every dim is `?`.
+// CHECK-LABEL: func.func @squeeze_unsqueeze_runtime_axes
+// CHECK-SAME: -> (tensor<?x?x?x?xf32>, tensor<?xf32>)
+// CHECK: onnx.Unsqueeze {{.*}} -> tensor<?x?x?x?xf32>
+// CHECK: onnx.Squeeze {{.*}} -> tensor<?xf32>
+func.func @squeeze_unsqueeze_runtime_axes(%x: tensor<3x4xf32>, %a: tensor<2xi64>, %b: tensor<1xi64>)
+    -> (tensor<*xf32>, tensor<*xf32>) {
+  %0 = onnx.Unsqueeze %x, %a : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<*xf32>
+  %1 = onnx.Squeeze %x, %b : (tensor<3x4xf32>, tensor<1xi64>) -> tensor<*xf32>
+  return %0, %1 : tensor<*xf32>, tensor<*xf32>
+}
+
+// -----
+
+// Integer Neg folds (shape computations such as -axis).
+// CHECK-LABEL: func.func @neg_fold
+// CHECK: %[[C:.*]] = onnx.Constant dense<[1, -2]> : tensor<2xi64>
+// CHECK-NOT: onnx.Neg
+// CHECK: return %[[C]]
+func.func @neg_fold() -> tensor<*xi64> {
+  %c = onnx.Constant dense<[-1, 2]> : tensor<2xi64>
+  %n = onnx.Neg %c : (tensor<2xi64>) -> tensor<*xi64>
+  return %n : tensor<*xi64>
+}
+
+// -----
+
+// An If on a constant condition is replaced by the branch it takes, so that
+// the branches may give different ranks.
+// CHECK-LABEL: func.func @if_constant_condition
+// CHECK-SAME: -> tensor<6xf32>
+// CHECK-NOT: onnx.If
+// CHECK: onnx.Reshape {{.*}} -> tensor<6xf32>
+func.func @if_constant_condition(%x: tensor<2x3xf32>) -> tensor<*xf32> {
+  %c = onnx.Constant dense<false> : tensor<i1>
+  %0 = onnx.If %c : tensor<i1> -> tensor<*xf32> then {
+    %r = onnx.Relu %x : (tensor<2x3xf32>) -> tensor<*xf32>
+    onnx.Yield %r : tensor<*xf32>
+  } else {
+    %shape = onnx.Constant dense<6> : tensor<1xi64>
+    %flat = onnx.Reshape %x, %shape : (tensor<2x3xf32>, tensor<1xi64>) -> tensor<*xf32>
+    onnx.Yield %flat : tensor<*xf32>
+  }
+  return %0 : tensor<*xf32>
+}
