@@ -36,6 +36,25 @@ def PrepareEntryPoint : Pass<"onnxc-prepare-entry-point", "::mlir::ModuleOp"> {
                            "::mlir::bufferization::BufferizationDialect"];
 }
 
+def FuseElementwise : Pass<"onnxc-fuse-elementwise", "::mlir::func::FuncOp"> {
+  let summary = "Fuse elementwise linalg producers into consumers that read "
+                "each of their elements once";
+  let description = [{
+    Upstream's elementwise fusion (`linalg-fuse-elementwise-ops`) fuses a
+    single-use elementwise producer into any consumer, including a
+    contraction that reads each produced element many times: the GELU before
+    a matmul then runs once per multiply (K-fold work, and the contraction
+    no longer matches the register tiling). Here a producer is fused only
+    when the consumer's indexing map of that operand is a permutation (every
+    element read once per consumer iteration space), e.g. into another
+    elementwise op or a reduction along the operand's own dims. Reshapes are
+    propagated and linalg ops on constants folded under the same rule.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::affine::AffineDialect"];
+}
+
 def LoopOrder : Pass<"onnxc-loop-order", "::mlir::func::FuncOp"> {
   let summary = "Order the loops of linalg ops so the innermost one vectorizes";
   let description = [{
