@@ -3,7 +3,7 @@
 # Run the CI tier of onnx-compile's tests (what .ci/run runs).
 #
 #   utils/test.sh                  set up (packages, .venv, build) and run every tier
-#   utils/test.sh lit pytest       only these tiers (any of: lit ctest pytest)
+#   utils/test.sh lit pytest       only these tiers (any of: lit ctest pytest sanitize)
 #   utils/test.sh --no-setup ...   do not install or build first
 #
 # First it makes sure the setup is done (the install and build steps of utils/setup.sh),
@@ -11,6 +11,8 @@
 #   lit     ninja -C build check-onnxc        (lit + FileCheck tests under test/)
 #   ctest   ctest --test-dir build            (GoogleTest unit and runtime tests)
 #   pytest  .venv/bin/python -m pytest test/E2E -n JOBS    (end-to-end tests)
+#   sanitize utils/sanitize.sh --quick  (ASan+UBSan: the runtime alone and its tests, the importer
+#                                       over the malformed corpus; about 2 minutes)
 # A failing tier does not stop the others. At the end it prints
 #   N passed, M failed, K skipped
 # summed over the tiers, then one line per tier, and exits non-zero when the build or any
@@ -29,12 +31,12 @@ tiers=()
 for arg in "$@"; do
   case $arg in
     --no-setup) do_setup=0 ;;
-    lit|ctest|pytest) tiers+=("$arg") ;;
+    lit|ctest|pytest|sanitize) tiers+=("$arg") ;;
     -h|--help) grep -v '^# shellcheck' "$0" | sed -n '2,/^set -euo/p' | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) onnxc_err "unknown argument '$arg' (see $0 --help)"; exit 2 ;;
   esac
 done
-if [ "${#tiers[@]}" -eq 0 ]; then tiers=(lit ctest pytest); fi
+if [ "${#tiers[@]}" -eq 0 ]; then tiers=(lit ctest pytest sanitize); fi
 
 cd "$ONNXC_ROOT"
 LOG_DIR=$ONNXC_BUILD_DIR/test-logs
@@ -210,6 +212,27 @@ run_pytest() {
     done < <(grep -oE '[0-9]+ (passed|failed|skipped|errors?|xfailed|xpassed)' <<<"$line")
   fi
   record pytest "$rc" "$p" "$f" "$s" "$parsed"
+}
+
+# utils/sanitize.sh --quick builds build-asan-runtime/ (ASan + UBSan) and prints ctest's summary of
+# the runtime tests and "onnxc-import-check: N files, M batches with a sanitizer report...".
+run_sanitize() {
+  local log=$LOG_DIR/sanitize.log rc=0 parsed=0 line total=0 f=0 files=0 bad=0
+  onnxc_step "tier sanitize: utils/sanitize.sh --quick"
+  run_logged "$log" "$ONNXC_ROOT/utils/sanitize.sh" --quick || rc=$?
+  line=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
+  if [ -n "$line" ]; then
+    parsed=1
+    f=$(sed -E 's/.* ([0-9]+) tests? failed out of.*/\1/' <<<"$line")
+    total=$(sed -E 's/.*failed out of ([0-9]+).*/\1/' <<<"$line")
+  fi
+  line=$(grep -E '^onnxc-import-check: [0-9]+ files, [0-9]+ batches' "$log" | tail -n 1 || true)
+  if [ -n "$line" ]; then
+    files=$(sed -E 's/^onnxc-import-check: ([0-9]+) files.*/\1/' <<<"$line")
+    bad=$(sed -E 's/.* files, ([0-9]+) batches.*/\1/' <<<"$line")
+    if [ "$bad" -ne 0 ]; then files=0; fi
+  fi
+  record sanitize "$rc" "$((total - f + files))" "$((f + bad))" 0 "$parsed"
 }
 
 for tier in "${tiers[@]}"; do
