@@ -416,16 +416,31 @@ LogicalResult ModelImporter::importNode(const ::onnx::NodeProto &node,
     auto numScanAttr =
         dyn_cast_or_null<IntegerAttr>(state.attributes.lookup("num_scan_inputs"));
     int64_t numScan = numScanAttr ? numScanAttr.getInt() : -1;
-    int64_t numInputs = state.operands.size();
+    // Before opset 9: sequence_lens first, and a batch dim 0 on every input
+    // that the body does not see (Normalize.cpp nests a Scan over it).
+    bool legacy = opset < 9;
+    int64_t first = legacy ? 1 : 0;
+    int64_t numInputs = static_cast<int64_t>(state.operands.size()) - first;
     if (numScan <= 0 || numScan > numInputs)
       return emitError(loc) << "num_scan_inputs must be in 1.." << numInputs;
     auto axes = dyn_cast_or_null<DenseI64ArrayAttr>(
         state.attributes.lookup("scan_input_axes"));
     SmallVector<Type> argTypes;
     for (int64_t i = 0; i < numInputs; ++i) {
-      if (!state.operands[i])
-        return emitError(loc) << "input #" << i << " is missing";
-      Type type = state.operands[i].getType();
+      if (!state.operands[first + i])
+        return emitError(loc) << "input #" << first + i << " is missing";
+      Type type = state.operands[first + i].getType();
+      if (legacy) {
+        auto tensor = dyn_cast<RankedTensorType>(type);
+        if (!tensor || tensor.getRank() < (i >= numInputs - numScan ? 2 : 1))
+          return emitError(loc)
+                 << "input #" << first + i
+                 << " must be ranked with a batch dimension"
+                 << (i >= numInputs - numScan ? " and a sequence dimension"
+                                              : "");
+        type = RankedTensorType::get(tensor.getShape().drop_front(),
+                                     tensor.getElementType());
+      }
       int64_t k = i - (numInputs - numScan);
       if (k >= 0) {
         auto tensor = dyn_cast<RankedTensorType>(type);
@@ -446,11 +461,28 @@ LogicalResult ModelImporter::importNode(const ::onnx::NodeProto &node,
     }
     if (failed(addRegion("body", argTypes)))
       return failure();
+  } else if (node.op_type() == "FlexAttention") {
+    // Optional modifiers: an absent one is an empty region.
+    for (StringRef name : {"score_mod", "prob_mod"}) {
+      if (!state.graphs.count(name)) {
+        regions.push_back(std::make_unique<Region>());
+        continue;
+      }
+      FailureOr<Type> scoreType = getFlexAttentionScoreType(state);
+      if (failed(scoreType) || failed(addRegion(name, {*scoreType})))
+        return failure();
+    }
+    for (const auto &graph : state.graphs)
+      if (graph.getKey() != "score_mod" && graph.getKey() != "prob_mod")
+        return emitError(loc) << "attribute \"" << graph.getKey()
+                              << "\" is a graph, which FlexAttention does "
+                                 "not take";
   }
 
-  // Graph attributes are only read by the control-flow ops above.
+  // Graph attributes are only read by the ops above.
   if (node.op_type() != "If" && node.op_type() != "Loop" &&
-      node.op_type() != "Scan" && !state.graphs.empty())
+      node.op_type() != "Scan" && node.op_type() != "FlexAttention" &&
+      !state.graphs.empty())
     return emitError(loc) << "attribute \"" << state.graphs.begin()->getKey()
                           << "\" is a graph, which " << node.op_type()
                           << " does not take";

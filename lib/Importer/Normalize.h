@@ -27,6 +27,11 @@ struct NodeState {
 /// The element type named by an old-style string `to` of Cast (opset < 6).
 mlir::Type elementTypeFromName(mlir::MLIRContext *ctx, llvm::StringRef name);
 
+/// The type of the score tensor that FlexAttention's score_mod and prob_mod
+/// subgraphs take: [B, Hq, L, S] in the softmax precision. Errors (at the
+/// node) when Q or K is not of rank 4.
+mlir::FailureOr<mlir::Type> getFlexAttentionScoreType(const NodeState &state);
+
 /// Rewrites older opset forms of `state` to the newest form (attributes that
 /// became inputs, changed semantics), builds the op(s), infers their result
 /// types and folds constant shape computations. Returns one value per ONNX

@@ -111,10 +111,11 @@ const OpSpec kOps[] = {
     // Control flow.
     {"", "If", 1, 1, kVariadic},
     {"", "Loop", 1, kVariadic, kVariadic},
-    {"", "Scan", 9, kVariadic, kVariadic},
+    {"", "Scan", 8, kVariadic, kVariadic},
 #include "OpTableTensor.inc"
 #include "OpTableNNExtra.inc"
 #include "OpTableQuant.inc"
+#include "OpTableML.inc"
 };
 
 } // namespace

@@ -134,7 +134,8 @@ def Onnx_NoValueOp : Onnx_Op<"NoValue", [ConstantLike]> {
 }
 
 def Onnx_YieldOp : Op<Onnx_Dialect, "Yield", [Pure, Terminator,
-                                              ParentOneOf<["IfOp", "LoopOp", "ScanOp"]>]> {
+                                              ParentOneOf<["IfOp", "LoopOp", "ScanOp",
+                                                          "FlexAttentionOp"]>]> {
   let summary = "returns the outputs of a subgraph";
   let arguments = (ins Variadic<Onnx_Tensor>:$operands);
   let assemblyFormat = "attr-dict ($operands^ `:` type($operands))?";

@@ -9,5 +9,6 @@ include "OnnxDataMovementOps.td"
 include "OnnxTensorOps.td"
 include "OnnxNNExtraOps.td"
 include "OnnxQuantOps.td"
+include "OnnxMLOps.td"
 
 #endif // ONNXC_DIALECT_ONNX_ONNXOPS_TD
