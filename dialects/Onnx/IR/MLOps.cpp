@@ -4,10 +4,16 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "dialects/Onnx/IR/MLOpsHelpers.h"
 #include "dialects/Onnx/IR/OnnxOps.h"
+
+#include "mlir/IR/DialectResourceBlobManager.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/TypeUtilities.h"
+
+#include <cmath>
+#include <cstring>
 
 using namespace mlir;
 
@@ -29,7 +35,72 @@ LogicalResult checkRankIn(Operation *op, Value v, ArrayRef<int64_t> ranks,
   return diag << ", got " << shape->size();
 }
 
+/// The raw bytes of a dense resource attribute holding `count` elements of
+/// `bytes` each, or an empty ArrayRef when the blob is missing or short.
+ArrayRef<char> resourceBytes(ElementsAttr attr, int64_t count, int64_t bytes) {
+  auto resource = dyn_cast<DenseResourceElementsAttr>(attr);
+  if (!resource)
+    return {};
+  AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+  if (!blob)
+    return {};
+  ArrayRef<char> data = blob->getData();
+  if (static_cast<int64_t>(data.size()) < count * bytes)
+    return {};
+  return data;
+}
+
 } // namespace
+
+std::optional<SmallVector<double>> readFloatElements(ElementsAttr attr) {
+  auto type = dyn_cast<FloatType>(attr.getElementType());
+  if (!type)
+    return std::nullopt;
+  SmallVector<double> out;
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
+    for (APFloat v : dense.getValues<APFloat>())
+      out.push_back(v.convertToDouble());
+    return out;
+  }
+  int64_t n = attr.getNumElements();
+  int64_t bytes = type.getWidth() / 8;
+  ArrayRef<char> data = resourceBytes(attr, n, bytes);
+  if (data.empty() && n > 0)
+    return std::nullopt;
+  for (int64_t i = 0; i < n; ++i) {
+    uint64_t bits = 0;
+    std::memcpy(&bits, data.data() + i * bytes, bytes);
+    APFloat v(type.getFloatSemantics(), APInt(type.getWidth(), bits));
+    out.push_back(v.convertToDouble());
+  }
+  return out;
+}
+
+std::optional<SmallVector<int64_t>> readIntElements(ElementsAttr attr) {
+  auto type = dyn_cast<IntegerType>(attr.getElementType());
+  if (!type || type.getWidth() > 64)
+    return std::nullopt;
+  SmallVector<int64_t> out;
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
+    for (APInt v : dense.getValues<APInt>())
+      out.push_back(type.isUnsigned() ? static_cast<int64_t>(v.getZExtValue())
+                                      : v.getSExtValue());
+    return out;
+  }
+  int64_t n = attr.getNumElements();
+  int64_t bytes = std::max<int64_t>(type.getWidth() / 8, 1);
+  ArrayRef<char> data = resourceBytes(attr, n, bytes);
+  if (data.empty() && n > 0)
+    return std::nullopt;
+  for (int64_t i = 0; i < n; ++i) {
+    uint64_t bits = 0;
+    std::memcpy(&bits, data.data() + i * bytes, bytes);
+    APInt v(type.getWidth(), bits);
+    out.push_back(type.isUnsigned() ? static_cast<int64_t>(v.getZExtValue())
+                                    : v.getSExtValue());
+  }
+  return out;
+}
 
 //===----------------------------------------------------------------------===//
 // Binarizer
@@ -137,9 +208,13 @@ LogicalResult TreeEnsembleOp::verify() {
                            << *getNTargets() << ")";
   auto x = getRankedShape(getX());
   int64_t features = x ? (*x)[1] : kDyn;
-  SmallVector<int64_t> modes;
-  for (APInt m : getNodesModes().getValues<APInt>())
-    modes.push_back(m.getSExtValue());
+  auto modeValues = readIntElements(getNodesModes());
+  auto splits = readFloatElements(getNodesSplits());
+  auto weights = readFloatElements(getLeafWeights());
+  if (!modeValues || !splits || !weights)
+    return emitOpError() << "cannot read nodes_modes, nodes_splits or "
+                            "leaf_weights";
+  SmallVector<int64_t> modes = std::move(*modeValues);
   int64_t members = 0;
   for (int64_t i = 0; i < nodes; ++i) {
     if (modes[i] < 0 || modes[i] > 6)
@@ -168,9 +243,12 @@ LogicalResult TreeEnsembleOp::verify() {
     auto values = getMembershipValues();
     if (!values || !isa<FloatType>(values->getElementType()))
       return emitOpError() << "MEMBER nodes need float membership_values";
+    auto memberValues = readFloatElements(*values);
+    if (!memberValues)
+      return emitOpError() << "cannot read membership_values";
     int64_t sets = 0;
-    for (APFloat v : values->getValues<APFloat>())
-      sets += v.isNaN();
+    for (double v : *memberValues)
+      sets += std::isnan(v);
     if (sets != members)
       return emitOpError() << "membership_values holds " << sets
                            << " NaN-terminated sets for " << members
@@ -219,6 +297,82 @@ LogicalResult TreeEnsembleOp::inferShapes() {
   int64_t targets = getNTargets() ? *getNTargets() : kDyn;
   return refineResultType(
       *this, 0, RankedTensorType::get({n, targets}, getElementType(getX())));
+}
+
+//===----------------------------------------------------------------------===//
+// LabelEncoder
+//===----------------------------------------------------------------------===//
+
+Type LabelEncoderOp::getKeyType() {
+  Builder b(getContext());
+  if (getKeysInt64s())
+    return b.getI64Type();
+  if (getKeysFloats())
+    return b.getF32Type();
+  if (auto t = getKeysTensor())
+    return t->getElementType();
+  return {};
+}
+
+Type LabelEncoderOp::getValueType() {
+  Builder b(getContext());
+  if (getValuesInt64s())
+    return b.getI64Type();
+  if (getValuesFloats())
+    return b.getF32Type();
+  if (auto t = getValuesTensor())
+    return t->getElementType();
+  return {};
+}
+
+LogicalResult LabelEncoderOp::verify() {
+  // (C1) one source of keys and one of values, of equal length.
+  int keySources = !!getKeysInt64s() + !!getKeysFloats() + !!getKeysTensor();
+  int valueSources =
+      !!getValuesInt64s() + !!getValuesFloats() + !!getValuesTensor();
+  if (keySources != 1 || valueSources != 1)
+    return emitOpError() << "needs exactly one of keys_int64s, keys_floats, "
+                            "keys_tensor and one of values_int64s, "
+                            "values_floats, values_tensor (string tables are "
+                            "not supported)";
+  int64_t keys = getKeysInt64s()   ? getKeysInt64s()->size()
+                 : getKeysFloats() ? getKeysFloats()->size()
+                                   : getKeysTensor()->getNumElements();
+  int64_t values = getValuesInt64s()   ? getValuesInt64s()->size()
+                   : getValuesFloats() ? getValuesFloats()->size()
+                                       : getValuesTensor()->getNumElements();
+  if (keys != values)
+    return emitOpError() << "has " << keys << " keys and " << values
+                         << " values";
+  for (Type t : {getKeyType(), getValueType()})
+    if (!t.isF32() && !t.isF64() && !t.isInteger(16) && !t.isInteger(32) &&
+        !t.isInteger(64))
+      return emitOpError() << "keys and values must be int16, int32, int64, "
+                              "float or double, got "
+                           << t;
+  // (C2) keys of X's element type.
+  Type x = getElementType(getX());
+  auto signless = [](Type t) {
+    if (auto i = dyn_cast<IntegerType>(t))
+      return Type(IntegerType::get(t.getContext(), i.getWidth()));
+    return t;
+  };
+  if (signless(x) != signless(getKeyType()))
+    return emitOpError() << "the keys are " << getKeyType() << ", X is " << x;
+  // (C3) a one-element default of the values' type.
+  if (auto d = getDefaultTensor()) {
+    if (d->getNumElements() != 1 || d->getElementType() != getValueType())
+      return emitOpError() << "default_tensor must hold one " << getValueType()
+                           << " value";
+  }
+  return success();
+}
+
+LogicalResult LabelEncoderOp::inferShapes() {
+  Type t = getValueType();
+  if (!t)
+    return success();
+  return inferSameShapeOp(getOperation(), t);
 }
 
 //===----------------------------------------------------------------------===//

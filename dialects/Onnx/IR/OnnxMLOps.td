@@ -74,6 +74,38 @@ def Onnx_TreeEnsembleOp : Onnx_MLOp<"TreeEnsemble"> {
   let results = (outs Onnx_Tensor:$Y);
 }
 
+def Onnx_LabelEncoderOp : Onnx_MLOp<"LabelEncoder"> {
+  let summary = "maps each element of X through a key/value table (ai.onnx.ml)";
+  let description = [{
+    Numeric tables only (string keys or values need string tensors). The keys
+    come from exactly one of keys_int64s, keys_floats, keys_tensor, the values
+    from one of values_int64s, values_floats, values_tensor, with as many
+    entries. Elements without a key get the default: default_tensor (one
+    element) with values_tensor, else default_int64 or default_float.
+
+    Constraints: (C1) one source of keys and one of values, of equal length;
+    (C2) the keys have X's element type; (C3) default_tensor has one element
+    of the values' type.
+  }];
+  let arguments = (ins Onnx_Tensor:$X,
+                   OptionalAttr<DenseI64ArrayAttr>:$keys_int64s,
+                   OptionalAttr<DenseF32ArrayAttr>:$keys_floats,
+                   OptionalAttr<ElementsAttr>:$keys_tensor,
+                   OptionalAttr<DenseI64ArrayAttr>:$values_int64s,
+                   OptionalAttr<DenseF32ArrayAttr>:$values_floats,
+                   OptionalAttr<ElementsAttr>:$values_tensor,
+                   DefaultValuedAttr<Onnx_I64Attr, "-1">:$default_int64,
+                   DefaultValuedAttr<F32Attr, "-0.0">:$default_float,
+                   OptionalAttr<ElementsAttr>:$default_tensor);
+  let results = (outs Onnx_Tensor:$Y);
+  let extraClassDeclaration = [{
+    /// The element type of the values (and of Y), or null when none is given.
+    ::mlir::Type getValueType();
+    /// The element type of the keys, or null when none is given.
+    ::mlir::Type getKeyType();
+  }];
+}
+
 //===----------------------------------------------------------------------===//
 // Text
 //===----------------------------------------------------------------------===//

@@ -8,6 +8,8 @@
 
 #include "NNExtraCommon.h"
 
+#include "dialects/Onnx/IR/MLOpsHelpers.h"
+
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 
 #include <limits>
@@ -57,11 +59,18 @@ Value toIndex(OpBuilder &b, Location loc, Value v) {
   return arith::IndexCastOp::create(b, loc, b.getIndexType(), v);
 }
 
+/// The verifiers have read these tables already: a failure here is a
+/// compiler bug.
 SmallVector<double> floatValues(ElementsAttr attr) {
-  SmallVector<double> out;
-  for (APFloat v : attr.getValues<APFloat>())
-    out.push_back(v.convertToDouble());
-  return out;
+  auto values = onnx::readFloatElements(attr);
+  assert(values && "verified float table");
+  return values ? *values : SmallVector<double>();
+}
+
+SmallVector<int64_t> intValues(ElementsAttr attr) {
+  auto values = onnx::readIntElements(attr);
+  assert(values && "verified integer table");
+  return values ? *values : SmallVector<int64_t>();
 }
 
 //===----------------------------------------------------------------------===//
@@ -167,6 +176,103 @@ struct ArrayFeatureExtractorPattern
 };
 
 //===----------------------------------------------------------------------===//
+// LabelEncoder
+//===----------------------------------------------------------------------===//
+
+/// One of the numeric key or value lists as a 1-D constant of `type`.
+Value labelTable(OpBuilder &b, Location loc,
+                 std::optional<ArrayRef<int64_t>> ints,
+                 std::optional<ArrayRef<float>> floats,
+                 std::optional<ElementsAttr> tensor, Type type) {
+  if (ints)
+    return constI64Table(b, loc, *ints);
+  if (floats)
+    return constFloatTable(
+        b, loc, SmallVector<double>(floats->begin(), floats->end()), type);
+  if (isa<FloatType>(type))
+    return constFloatTable(b, loc, floatValues(*tensor), type);
+  SmallVector<int64_t> values = intValues(*tensor);
+  auto tableType =
+      RankedTensorType::get({static_cast<int64_t>(values.size())}, type);
+  SmallVector<APInt> bits;
+  for (int64_t v : values)
+    bits.push_back(APInt(type.getIntOrFloatBitWidth(), v, /*isSigned=*/true,
+                         /*implicitTrunc=*/true));
+  return arith::ConstantOp::create(b, loc, tableType,
+                                   DenseElementsAttr::get(tableType, bits));
+}
+
+struct LabelEncoderPattern : public OpConversionPattern<onnx::LabelEncoderOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::LabelEncoderOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = getConvertedResultType(getTypeConverter(), op);
+    Value x = adaptor.getX();
+    auto xType = dyn_cast<RankedTensorType>(x.getType());
+    if (!type || !xType)
+      return rewriter.notifyMatchFailure(op, "not a ranked tensor");
+    Type kt = xType.getElementType(), vt = type.getElementType();
+    Value keys = labelTable(rewriter, loc, op.getKeysInt64s(),
+                            op.getKeysFloats(), op.getKeysTensor(), kt);
+    Value values = labelTable(rewriter, loc, op.getValuesInt64s(),
+                              op.getValuesFloats(), op.getValuesTensor(), vt);
+    double fallback = op.getValuesFloats()
+                          ? op.getDefaultFloat().convertToDouble()
+                          : static_cast<double>(op.getDefaultInt64());
+    if (auto d = op.getDefaultTensor()) {
+      if (isa<FloatType>(vt))
+        fallback = floatValues(*d).front();
+      else
+        fallback = static_cast<double>(intValues(*d).front());
+    } else if (op.getValuesTensor()) {
+      fallback = isa<FloatType>(vt) ? op.getDefaultFloat().convertToDouble()
+                                    : static_cast<double>(op.getDefaultInt64());
+    }
+    int64_t count = cast<RankedTensorType>(keys.getType()).getDimSize(0);
+    Value result = buildElementwise(
+        rewriter, loc, type, {x},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value v = args[0];
+          Value zero = arith::ConstantIndexOp::create(b, l, 0);
+          Value one = arith::ConstantIndexOp::create(b, l, 1);
+          Value n = arith::ConstantIndexOp::create(b, l, count);
+          auto loop = scf::ForOp::create(
+              b, l, zero, n, one, ValueRange{createScalar(b, l, vt, fallback)},
+              [&](OpBuilder &b, Location l, Value i, ValueRange acc) {
+                Value key = at(b, l, keys, i);
+                Value eq;
+                if (isa<FloatType>(kt)) {
+                  // NaN keys match NaN inputs.
+                  Value bothNaN = arith::AndIOp::create(
+                      b, l,
+                      arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, v,
+                                            v),
+                      arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO,
+                                            key, key));
+                  eq = arith::OrIOp::create(
+                      b, l,
+                      arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, v,
+                                            key),
+                      bothNaN);
+                } else {
+                  eq = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, v,
+                                             key);
+                }
+                scf::YieldOp::create(
+                    b, l,
+                    ValueRange{arith::SelectOp::create(
+                        b, l, eq, at(b, l, values, i), acc[0])});
+              });
+          return loop.getResult(0);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
 // TreeEnsemble
 //===----------------------------------------------------------------------===//
 
@@ -242,9 +348,7 @@ struct TreeEnsemblePattern : public OpConversionPattern<onnx::TreeEnsembleOp> {
         op.getLeafTargetids().size() > (1 << 20))
       return reportUnsupported(op, "more than 2^20 nodes or leaves");
     Type t = type.getElementType();
-    SmallVector<int64_t> modes;
-    for (APInt m : op.getNodesModes().getValues<APInt>())
-      modes.push_back(m.getSExtValue());
+    SmallVector<int64_t> modes = intValues(op.getNodesModes());
     SmallVector<double> members;
     if (auto values = op.getMembershipValues())
       members = floatValues(*values);
@@ -627,8 +731,9 @@ struct TfIdfVectorizerPattern
 
 void onnxc::populateOnnxToLinalgMLPatterns(const TypeConverter &converter,
                                            RewritePatternSet &patterns) {
-  patterns.add<BinarizerPattern, ArrayFeatureExtractorPattern,
-               TreeEnsemblePattern, TfIdfVectorizerPattern>(
-      converter, patterns.getContext());
+  patterns
+      .add<BinarizerPattern, ArrayFeatureExtractorPattern, LabelEncoderPattern,
+           TreeEnsemblePattern, TfIdfVectorizerPattern>(converter,
+                                                        patterns.getContext());
   lowering::populateFlexAttentionPatterns(converter, patterns);
 }

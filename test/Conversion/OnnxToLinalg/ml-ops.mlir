@@ -117,3 +117,24 @@ func.func @flex_attention(%q: tensor<1x4x3x8xf16>, %k: tensor<1x2x5x8xf16>, %v: 
   }
   return %0 : tensor<1x4x3x6xf16>
 }
+
+// -----
+
+// Each element runs through the key table; NaN keys match NaN inputs; the
+// default seeds the search.
+// CHECK-LABEL: func.func @label_encoder
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
+// CHECK-DAG: %[[KEYS:.*]] = arith.constant dense<[5.000000e-01, 0x7FC00000]> : tensor<2xf32>
+// CHECK-DAG: %[[VALS:.*]] = arith.constant dense<[3, 4]> : tensor<2xi16>
+// CHECK: linalg.generic {{.*}} ins(%[[X]] : tensor<4xf32>) outs(%{{.*}} : tensor<4xi16>)
+// CHECK: %[[DEF:.*]] = arith.constant 42 : i16
+// CHECK: scf.for {{.*}} iter_args(%[[ACC:.*]] = %[[DEF]]) -> (i16)
+// CHECK: %[[K:.*]] = tensor.extract %[[KEYS]]
+// CHECK: arith.cmpf uno
+// CHECK: arith.cmpf oeq, %{{.*}}, %[[K]] : f32
+// CHECK: %[[V:.*]] = tensor.extract %[[VALS]]
+// CHECK: arith.select %{{.*}}, %[[V]], %[[ACC]] : i16
+func.func @label_encoder(%x: tensor<4xf32>) -> tensor<4xi16> {
+  %0 = onnx.LabelEncoder %x {default_tensor = dense<42> : tensor<1xi16>, keys_tensor = dense<[0.5, 0x7FC00000]> : tensor<2xf32>, values_tensor = dense<[3, 4]> : tensor<2xi16>} : (tensor<4xf32>) -> tensor<4xi16>
+  return %0 : tensor<4xi16>
+}

@@ -392,3 +392,51 @@ func.func @flex_mod_shape(%q: tensor<1x4x3x8xf32>, %k: tensor<1x2x5x8xf32>, %v: 
   }
   return
 }
+
+// -----
+
+func.func @labels_two_keys(%x: tensor<3xi64>) {
+  // expected-error @+1 {{needs exactly one of keys_int64s, keys_floats, keys_tensor and one of values_int64s, values_floats, values_tensor (string tables are not supported)}}
+  %0 = onnx.LabelEncoder %x {keys_int64s = array<i64: 1>, keys_floats = array<f32: 1.0>, values_int64s = array<i64: 2>} : (tensor<3xi64>) -> tensor<*xi64>
+  return
+}
+
+// -----
+
+func.func @labels_no_values(%x: tensor<3xi64>) {
+  // expected-error @+1 {{needs exactly one of keys_int64s}}
+  %0 = onnx.LabelEncoder %x {keys_int64s = array<i64: 1>} : (tensor<3xi64>) -> tensor<*xi64>
+  return
+}
+
+// -----
+
+func.func @labels_counts(%x: tensor<3xi64>) {
+  // expected-error @+1 {{has 2 keys and 1 values}}
+  %0 = onnx.LabelEncoder %x {keys_int64s = array<i64: 1, 2>, values_int64s = array<i64: 2>} : (tensor<3xi64>) -> tensor<*xi64>
+  return
+}
+
+// -----
+
+func.func @labels_key_type(%x: tensor<3xi32>) {
+  // expected-error @+1 {{the keys are 'i64', X is 'i32'}}
+  %0 = onnx.LabelEncoder %x {keys_int64s = array<i64: 1>, values_int64s = array<i64: 2>} : (tensor<3xi32>) -> tensor<*xi64>
+  return
+}
+
+// -----
+
+func.func @labels_bool_values(%x: tensor<3xi64>) {
+  // expected-error @+1 {{keys and values must be int16, int32, int64, float or double, got 'i1'}}
+  %0 = onnx.LabelEncoder %x {keys_int64s = array<i64: 1>, values_tensor = dense<true> : tensor<1xi1>} : (tensor<3xi64>) -> tensor<*xi1>
+  return
+}
+
+// -----
+
+func.func @labels_default(%x: tensor<3xi64>) {
+  // expected-error @+1 {{default_tensor must hold one 'i16' value}}
+  %0 = onnx.LabelEncoder %x {keys_int64s = array<i64: 1>, values_tensor = dense<2> : tensor<1xi16>, default_tensor = dense<[1, 2]> : tensor<2xi16>} : (tensor<3xi64>) -> tensor<*xi16>
+  return
+}

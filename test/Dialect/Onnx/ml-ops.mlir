@@ -26,6 +26,18 @@ func.func @array_feature_extractor(%x: tensor<2x3x4xf32>, %i: tensor<2x3xi64>, %
 
 // -----
 
+// The result has the values' element type.
+// CHECK-LABEL: func.func @label_encoder
+// CHECK: onnx.LabelEncoder {{.*}} -> tensor<?x2xf32>
+// CHECK: onnx.LabelEncoder {{.*}} -> tensor<3xi16>
+func.func @label_encoder(%x: tensor<?x2xi64>, %y: tensor<3xf64>) -> (tensor<*xf32>, tensor<*xi16>) {
+  %0 = onnx.LabelEncoder %x {keys_int64s = array<i64: 1, 2>, values_floats = array<f32: 0.5, 1.5>} : (tensor<?x2xi64>) -> tensor<*xf32>
+  %1 = onnx.LabelEncoder %y {keys_tensor = dense<[1.0, 2.0]> : tensor<2xf64>, values_tensor = dense<[7, 8]> : tensor<2xi16>, default_tensor = dense<0> : tensor<1xi16>} : (tensor<3xf64>) -> tensor<*xi16>
+  return %0, %1 : tensor<*xf32>, tensor<*xi16>
+}
+
+// -----
+
 // CHECK-LABEL: func.func @tree_ensemble
 // CHECK: onnx.TreeEnsemble {{.*}} -> tensor<?x3xf64>
 // ROUNDTRIP-LABEL: func.func @tree_ensemble

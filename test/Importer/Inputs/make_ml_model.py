@@ -51,6 +51,32 @@ def array_feature_extractor():
                  [vi("y", F, None)], ML)
 
 
+@case
+def label_encoder():
+    node = helper.make_node("LabelEncoder", ["x"], ["y"], name="labels",
+                            domain="ai.onnx.ml", keys_int64s=[1, 5, 7],
+                            values_floats=[0.5, 1.5, 2.5], default_float=-1.0)
+    return model([node], [vi("x", I64, [2, 3])], [vi("y", F, None)], ML)
+
+
+@case
+def label_encoder_tensor():
+    node = helper.make_node(
+        "LabelEncoder", ["x"], ["y"], name="labels", domain="ai.onnx.ml",
+        keys_tensor=numpy_helper.from_array(np.array([0.5, np.nan, 2.0], dtype=np.float32)),
+        values_tensor=numpy_helper.from_array(np.array([3, 4, 5], dtype=np.int16)),
+        default_tensor=numpy_helper.from_array(np.array([42], dtype=np.int16)))
+    return model([node], [vi("x", F, [5])], [vi("y", TensorProto.INT16, None)], ML)
+
+
+@case
+def label_encoder_strings():
+    node = helper.make_node("LabelEncoder", ["x"], ["y"], name="labels",
+                            domain="ai.onnx.ml", keys_strings=["a", "b"],
+                            values_int64s=[1, 2])
+    return model([node], [vi("x", TensorProto.STRING, [2])], [vi("y", I64, None)], ML)
+
+
 def tree(**overrides):
     attrs = dict(
         aggregate_function=1, n_targets=2, post_transform=0, tree_roots=[0],
