@@ -516,3 +516,42 @@ def zero_size(c):
                                  [vi("Y", [0, 3])]))
     c.any("reshape_minus1_with_zero", model([node("Reshape", ["X", "s"], ["Y"], "rs")], E,
                                             [vi("Y", None)], [i64("s", [-1, 0])]))
+
+
+@corpus_class("scalar_operand", r"rank|scalar|axis|out of range|dims|must",
+              "scalars given to operators whose axis range is empty at rank 0")
+def scalar_operand(c):
+    S = [vi("X", [])]
+    ax = [i64("ax", [0])]
+    cases = {
+        "split": (["X"], 2, {}),
+        "split_axis_minus1": (["X"], 2, {"axis": -1}),
+        "concat": (["X", "X"], 1, {"axis": 0}),
+        "compress": (["X", "b"], 1, {"axis": 0}),
+        "compress_flat": (["X", "b"], 1, {}),
+        "hardmax": (["X"], 1, {"axis": 0}),
+        "topk": (["X", "k"], 2, {"axis": 0}),
+        "unique": (["X"], 1, {}),
+        "unique_axis": (["X"], 1, {"axis": 0}),
+        "gather": (["X", "i"], 1, {}),
+        "gather_elements": (["X", "i"], 1, {}),
+        "squeeze": (["X", "ax"], 1, {}),
+        "slice": (["X", "ax", "ax", "ax"], 1, {}),
+        "cumsum": (["X", "a0"], 1, {}),
+        "argmax": (["X"], 1, {"axis": 0}),
+        "flatten": (["X"], 1, {"axis": 1}),
+    }
+    op_of = {"split_axis_minus1": "Split", "compress_flat": "Compress", "unique_axis": "Unique",
+             "gather_elements": "GatherElements", "topk": "TopK", "cumsum": "CumSum",
+             "argmax": "ArgMax"}
+    inits = ax + [i64("i", [[0, 0], [0, 0]]), i64("k", [1]), i64("a0", 0),
+                  TensorProto(name="b", data_type=TensorProto.BOOL, dims=[1], int32_data=[1])]
+    for name, (ins, nout, attrs) in cases.items():
+        op = op_of.get(name, name.capitalize())
+        outs = [f"Y{i}" for i in range(nout)]
+        m = model([node(op, ins, outs, "n", **attrs)], S, [vi(o, None) for o in outs],
+                  [t for t in inits if t.name in ins], opset=17)
+        if name in ("squeeze", "slice", "cumsum", "argmax", "flatten"):
+            c.any(name, m)
+        else:
+            c.add(name, m, names=[NODE("n", op)])

@@ -285,6 +285,8 @@ LogicalResult ConcatOp::inferShapes() {
     if (!shape)
       return refineResultType(*this, 0, UnrankedTensorType::get(elementType));
     if (!dims) {
+      if (failed(verifyNotScalar(*this, input)))
+        return failure();
       auto normalized = normalizeAxis(*this, getAxis(), shape->size(), "axis");
       if (failed(normalized))
         return failure();
@@ -339,6 +341,8 @@ LogicalResult SplitOp::inferShapes() {
   };
   if (!in)
     return unranked();
+  if (failed(verifyNotScalar(*this, getInput())))
+    return failure();
   auto axis = normalizeAxis(*this, getAxis(), in->size(), "axis");
   if (failed(axis))
     return failure();
@@ -472,6 +476,8 @@ OpFoldResult SliceOp::fold(FoldAdaptor adaptor) {
 }
 
 LogicalResult GatherOp::inferShapes() {
+  if (failed(verifyNotScalar(*this, getData())))
+    return failure();
   Type elementType = getElementType(getData());
   auto data = getRankedShape(getData());
   auto indices = getRankedShape(getIndices());

@@ -143,6 +143,13 @@ FailureOr<int64_t> normalizeAxis(Operation *op, int64_t axis, int64_t rank,
   return axis < 0 ? axis + rank : axis;
 }
 
+LogicalResult verifyNotScalar(Operation *op, Value input) {
+  auto shape = getRankedShape(input);
+  if (shape && shape->empty())
+    return op->emitError() << "input must have rank >= 1, not a scalar";
+  return success();
+}
+
 LogicalResult verifyAxis(Operation *op, Value input, int64_t axis) {
   auto shape = getRankedShape(input);
   if (!shape)

@@ -58,6 +58,10 @@ broadcastShapes(mlir::Operation *op, llvm::ArrayRef<int64_t> a,
 mlir::FailureOr<int64_t> normalizeAxis(mlir::Operation *op, int64_t axis,
                                        int64_t rank, llvm::StringRef what);
 
+/// Fails with "input must have rank >= 1" when `input` is a ranked scalar:
+/// for ops whose axis range [-r, r-1] is empty at rank 0 (normalizeAxis takes
+/// axis 0 and -1 of a scalar, for the ops that treat it as a 1-element list).
+mlir::LogicalResult verifyNotScalar(mlir::Operation *op, mlir::Value input);
 mlir::LogicalResult verifyAxis(mlir::Operation *op, mlir::Value input,
                                int64_t axis);
 

@@ -201,7 +201,8 @@ LogicalResult EyeLikeOp::inferShapes() {
 }
 
 LogicalResult HardmaxOp::inferShapes() {
-  if (failed(verifyAxis(*this, getInput(), getAxis())))
+  if (failed(verifyNotScalar(*this, getInput())) ||
+      failed(verifyAxis(*this, getInput(), getAxis())))
     return failure();
   return inferSameShapeOp(*this);
 }
@@ -463,6 +464,8 @@ LogicalResult CenterCropPadOp::inferShapes() {
 LogicalResult TopKOp::inferShapes() {
   Type elementType = getElementType(getX());
   Type i64 = IntegerType::get(getContext(), 64);
+  if (failed(verifyNotScalar(*this, getX())))
+    return failure();
   auto shape = getRankedShape(getX());
   if (!shape)
     return failure(
@@ -486,6 +489,8 @@ LogicalResult TopKOp::inferShapes() {
 }
 
 LogicalResult CompressOp::inferShapes() {
+  if (failed(verifyNotScalar(*this, getInput())))
+    return failure();
   Type elementType = getElementType(getInput());
   auto shape = getRankedShape(getInput());
   std::optional<int64_t> count;
@@ -547,6 +552,8 @@ LogicalResult NonMaxSuppressionOp::inferShapes() {
 }
 
 LogicalResult UniqueOp::inferShapes() {
+  if (failed(verifyNotScalar(*this, getX())))
+    return failure();
   Type elementType = getElementType(getX());
   Type i64 = IntegerType::get(getContext(), 64);
   auto shape = getRankedShape(getX());
