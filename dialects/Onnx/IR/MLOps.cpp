@@ -199,8 +199,9 @@ LogicalResult TreeEnsembleOp::verify() {
   if (getPostTransform() < 0 || getPostTransform() > 4)
     return emitOpError() << "post_transform must be in 0..4, got "
                          << getPostTransform();
-  if (!getNTargets() || *getNTargets() <= 0)
-    return emitOpError() << "n_targets is required and must be positive";
+  if (!getNTargets() || *getNTargets() <= 0 ||
+      *getNTargets() > (int64_t(1) << 31))
+    return emitOpError() << "n_targets is required and must be in 1..2^31";
   // (C3) target ids in range.
   for (int64_t t : getLeafTargetids())
     if (t < 0 || t >= *getNTargets())

@@ -314,16 +314,37 @@ TreeTables walkTrees(onnx::TreeEnsembleOp op, ArrayRef<int64_t> modes,
         stack.push_back(op.getNodesTruenodeids()[n]);
     }
   }
-  // Depths, children first (the verifier ensures the trees are acyclic).
-  std::function<int64_t(int64_t)> height = [&](int64_t n) -> int64_t {
-    if (depth[n] >= 0)
-      return depth[n];
-    int64_t h = 0;
-    if (!op.getNodesTrueleafs()[n])
-      h = std::max(h, height(op.getNodesTruenodeids()[n]));
-    if (!op.getNodesFalseleafs()[n])
-      h = std::max(h, height(op.getNodesFalsenodeids()[n]));
-    return depth[n] = h + 1;
+  // Heights, children first (the verifier ensures the trees are acyclic);
+  // an explicit stack, as a degenerate tree can be a chain of any length.
+  auto height = [&](int64_t root) -> int64_t {
+    SmallVector<int64_t> stack = {root};
+    while (!stack.empty()) {
+      int64_t n = stack.back();
+      if (depth[n] >= 0) {
+        stack.pop_back();
+        continue;
+      }
+      int64_t h = 0;
+      bool ready = true;
+      for (auto [leaf, next] :
+           {std::pair(op.getNodesTrueleafs()[n], op.getNodesTruenodeids()[n]),
+            std::pair(op.getNodesFalseleafs()[n],
+                      op.getNodesFalsenodeids()[n])}) {
+        if (leaf)
+          continue;
+        if (depth[next] < 0) {
+          stack.push_back(next);
+          ready = false;
+        } else {
+          h = std::max(h, depth[next]);
+        }
+      }
+      if (ready) {
+        depth[n] = h + 1;
+        stack.pop_back();
+      }
+    }
+    return depth[root];
   };
   for (int64_t root : op.getTreeRoots())
     t.maxDepth = std::max(t.maxDepth, height(root));
@@ -340,10 +361,8 @@ struct TreeEnsemblePattern : public OpConversionPattern<onnx::TreeEnsembleOp> {
     Value x = adaptor.getX();
     if (!type || !isa<RankedTensorType>(x.getType()))
       return rewriter.notifyMatchFailure(op, "not a ranked tensor");
-    if (op.getPostTransform() != 0)
-      return reportUnsupported(op, "post_transform " +
-                                       Twine(op.getPostTransform()) +
-                                       " (only NONE is supported)");
+    if (op.getPostTransform() == 4)
+      return reportUnsupported(op, "post_transform 4 (PROBIT)");
     if (op.getNodesFeatureids().size() > (1 << 20) ||
         op.getLeafTargetids().size() > (1 << 20))
       return reportUnsupported(op, "more than 2^20 nodes or leaves");
@@ -538,8 +557,60 @@ struct TreeEnsemblePattern : public OpConversionPattern<onnx::TreeEnsembleOp> {
               return {arith::SelectOp::create(b, l, hit, next, acc)};
             })
             .front();
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOp(
+        op, postTransform(rewriter, loc, op.getPostTransform(), result));
     return success();
+  }
+
+  /// LOGISTIC (2) element-wise; SOFTMAX (1) and SOFTMAX_ZERO (3, zeros stay
+  /// zero and do not count) over the targets of each row.
+  static Value postTransform(OpBuilder &b, Location loc, int64_t kind,
+                             Value scores) {
+    auto type = cast<RankedTensorType>(scores.getType());
+    Type t = type.getElementType();
+    if (kind == 0)
+      return scores;
+    if (kind == 2)
+      return buildElementwise(
+          b, loc, type, {scores},
+          [&](OpBuilder &nb, Location l, ValueRange args) -> Value {
+            return createSigmoid(nb, l, args[0]);
+          });
+    bool zero = kind == 3;
+    SmallVector<bool> reduced = {false, true};
+    double lowest =
+        APFloat::getInf(cast<FloatType>(t).getFloatSemantics(), true)
+            .convertToDouble();
+    Value max = buildReduction(
+        b, loc, scores, reduced, createScalar(b, loc, t, lowest), {},
+        [&](OpBuilder &nb, Location l, ValueRange args) -> Value {
+          return arith::MaximumFOp::create(nb, l, args[0], args[1]);
+        });
+    max = expandReducedDims(b, loc, max, reduced);
+    Value exps = buildElementwise(
+        b, loc, type, {scores, max},
+        [&](OpBuilder &nb, Location l, ValueRange args) -> Value {
+          Value e = math::ExpOp::create(
+              nb, l, arith::SubFOp::create(nb, l, args[0], args[1]));
+          if (!zero)
+            return e;
+          Value isZero =
+              arith::CmpFOp::create(nb, l, arith::CmpFPredicate::OEQ, args[0],
+                                    createScalar(nb, l, t, 0));
+          return arith::SelectOp::create(nb, l, isZero,
+                                         createScalar(nb, l, t, 0), e);
+        });
+    Value sum = buildReduction(
+        b, loc, exps, reduced, createScalar(b, loc, t, 0), {},
+        [&](OpBuilder &nb, Location l, ValueRange args) -> Value {
+          return arith::AddFOp::create(nb, l, args[0], args[1]);
+        });
+    sum = expandReducedDims(b, loc, sum, reduced);
+    return buildElementwise(
+        b, loc, type, {exps, sum},
+        [&](OpBuilder &nb, Location l, ValueRange args) -> Value {
+          return arith::DivFOp::create(nb, l, args[0], args[1]);
+        });
   }
 };
 

@@ -138,3 +138,21 @@ func.func @label_encoder(%x: tensor<4xf32>) -> tensor<4xi16> {
   %0 = onnx.LabelEncoder %x {default_tensor = dense<42> : tensor<1xi16>, keys_tensor = dense<[0.5, 0x7FC00000]> : tensor<2xf32>, values_tensor = dense<[3, 4]> : tensor<2xi16>} : (tensor<4xf32>) -> tensor<4xi16>
   return %0 : tensor<4xi16>
 }
+
+// -----
+
+// post_transform SOFTMAX_ZERO: a softmax over the targets of each row in which
+// zero scores stay zero.
+// CHECK-LABEL: func.func @tree_softmax_zero
+// CHECK: %[[MAX:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
+// CHECK: arith.maximumf
+// CHECK: %[[E:.*]] = linalg.generic
+// CHECK: math.exp
+// CHECK: arith.cmpf oeq
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
+// CHECK: linalg.generic {{.*}} ins(%[[E]], %{{.*}} : tensor<3x2xf32>, tensor<3x1xf32>)
+// CHECK: arith.divf
+func.func @tree_softmax_zero(%x: tensor<3x1xf32>) -> tensor<3x2xf32> {
+  %0 = onnx.TreeEnsemble %x {leaf_targetids = array<i64: 0, 1>, leaf_weights = dense<[1.0, 2.0]> : tensor<2xf32>, n_targets = 2 : i64, nodes_falseleafs = array<i64: 1>, nodes_falsenodeids = array<i64: 1>, nodes_featureids = array<i64: 0>, nodes_modes = dense<0> : tensor<1xui8>, nodes_splits = dense<0.5> : tensor<1xf32>, nodes_trueleafs = array<i64: 1>, nodes_truenodeids = array<i64: 0>, post_transform = 3 : i64, tree_roots = array<i64: 0>} : (tensor<3x1xf32>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}

@@ -68,7 +68,7 @@ func.func @tree_post_transform(%x: tensor<3x2xf32>) {
 // -----
 
 func.func @tree_no_targets(%x: tensor<3x2xf32>) {
-  // expected-error @+1 {{n_targets is required and must be positive}}
+  // expected-error @+1 {{n_targets is required and must be in 1..2^31}}
   %0 = onnx.TreeEnsemble %x {leaf_targetids = array<i64: 0, 1>, leaf_weights = dense<[1.0, 2.0]> : tensor<2xf32>, n_targets = 0 : i64, nodes_falseleafs = array<i64: 1>, nodes_falsenodeids = array<i64: 1>, nodes_featureids = array<i64: 0>, nodes_modes = dense<0> : tensor<1xui8>, nodes_splits = dense<0.5> : tensor<1xf32>, nodes_trueleafs = array<i64: 1>, nodes_truenodeids = array<i64: 0>, tree_roots = array<i64: 0>} : (tensor<3x2xf32>) -> tensor<*xf32>
   return
 }
