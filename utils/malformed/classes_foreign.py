@@ -555,3 +555,30 @@ def scalar_operand(c):
             c.any(name, m)
         else:
             c.add(name, m, names=[NODE("n", op)])
+
+
+@corpus_class("runtime_operand_length", r"values|rank|length|axes|starts|dims|shape",
+              "shape-like operands known only at run time whose static length is 2^40: "
+              "no list of that length may be built")
+def runtime_operand_length(c):
+    L = [vi("L", [1 << 40], I64)]
+    X = [vi("X", [2, 3, 4, 5])]
+    c.add("slice_starts_no_axes", model([node("Slice", ["X", "L", "L"], ["Y"], "n")], X + L,
+                                        [vi("Y", None)], opset=13), names=[NODE("n", "Slice")])
+    c.add("pad_axes", model([node("Pad", ["X", "p", "", "L"], ["Y"], "n")], X + L,
+                            [vi("Y", None)], [i64("p", [0, 0])], opset=21),
+          names=[NODE("n", "Pad")])
+    inits = [i64("s1", [0]), i64("d", 3), f32("v", [0, 1])]
+    for name, op, ins in [
+            ("slice_axes", "Slice", ["X", "s1", "s1", "L"]), ("pad_pads", "Pad", ["X", "L"]),
+            ("tile", "Tile", ["X", "L"]), ("expand", "Expand", ["X", "L"]),
+            ("reshape", "Reshape", ["X", "L"]), ("constant_of_shape", "ConstantOfShape", ["L"]),
+            ("squeeze", "Squeeze", ["X", "L"]), ("unsqueeze", "Unsqueeze", ["X", "L"]),
+            ("resize_sizes", "Resize", ["X", "", "", "L"]), ("reduce_sum", "ReduceSum", ["X", "L"]),
+            ("split", "Split", ["X", "L"]), ("topk", "TopK", ["X", "L"]),
+            ("onehot", "OneHot", ["L", "d", "v"]), ("range", "Range", ["L", "L", "L"]),
+            ("center_crop_pad", "CenterCropPad", ["X", "L"]), ("gather", "Gather", ["X", "L"]),
+            ("nonzero", "NonZero", ["L"]), ("gather_nd", "GatherND", ["X", "L"])]:
+        used = set(ins)
+        c.any(name, model([node(op, ins, ["Y"], "n")], [v for v in X + L if v.name in used],
+                          [vi("Y", None)], [t for t in inits if t.name in used], opset=21))

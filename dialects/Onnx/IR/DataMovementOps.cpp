@@ -416,10 +416,16 @@ LogicalResult SliceOp::inferShapes() {
   if (isNoValue(getAxes())) {
     axes = SmallVector<int64_t>();
     auto startsShape = getRankedShape(getStarts());
-    if (startsShape && startsShape->size() == 1 && (*startsShape)[0] != kDyn)
+    if (startsShape && startsShape->size() == 1 && (*startsShape)[0] != kDyn) {
+      // Without axes, starts names axes 0..n-1: at most the rank of them
+      // (checked before the list is built: the length may be 2^40).
+      if ((*startsShape)[0] > rank)
+        return emitError() << "starts has " << (*startsShape)[0]
+                           << " values but axes is not given and the input has rank "
+                           << rank;
       for (int64_t i = 0; i < (*startsShape)[0]; ++i)
         axes->push_back(i);
-    else
+    } else
       axes = std::nullopt;
   } else {
     axes = getConstantInts(getAxes());
@@ -578,6 +584,13 @@ LogicalResult PadOp::inferShapes() {
       axes.push_back(*axis);
     }
   } else {
+    // Axes known only at run time are still at most the rank of them (the
+    // lowering sizes its lists by their static length, which may be 2^40).
+    auto axesShape = getRankedShape(getAxes());
+    if (axesShape && axesShape->size() == 1 && (*axesShape)[0] != kDyn &&
+        (*axesShape)[0] > rank)
+      return emitError() << "axes has " << (*axesShape)[0]
+                         << " values for an input of rank " << rank;
     return refineResultType(
         *this, 0,
         RankedTensorType::get(SmallVector<int64_t>(rank, kDyn), elementType));
