@@ -343,8 +343,9 @@ LogicalResult MatMulOp::inferShapes() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult BatchNormalizationOp::verify() {
-  if (getTrainingMode() != 0)
-    return emitOpError() << "training_mode=1 is not supported (inference only)";
+  if (getTrainingMode() != 0 && getTrainingMode() != 1)
+    return emitOpError() << "training_mode must be 0 or 1, got "
+                         << getTrainingMode();
   return success();
 }
 

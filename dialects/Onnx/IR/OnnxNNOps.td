@@ -87,7 +87,7 @@ def Onnx_MatMulOp : Onnx_Op<"MatMul"> {
 }
 
 def Onnx_BatchNormalizationOp : Onnx_Op<"BatchNormalization"> {
-  let summary = "batch normalization with running statistics (inference)";
+  let summary = "batch normalization (running or, in training mode, batch statistics)";
   let arguments = (ins Onnx_Tensor:$X, Onnx_Tensor:$scale, Onnx_Tensor:$B,
                    Onnx_Tensor:$input_mean, Onnx_Tensor:$input_var,
                    DefaultValuedAttr<F32Attr, "1e-05">:$epsilon,

@@ -482,4 +482,35 @@ def Onnx_MelWeightMatrixOp : Onnx_TensorOp<"MelWeightMatrix"> {
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Random ops
+//===----------------------------------------------------------------------===//
+
+def Onnx_RandomUniformLikeOp : Onnx_TensorOp<"RandomUniformLike"> {
+  let summary = "uniform random values in [low, high) shaped like the input";
+  let description = [{
+    The values come from a counter-based hash of the seed (without `seed`,
+    of the node name) and the element's position: the same in every run and
+    from every thread.
+  }];
+  let arguments = (ins Onnx_Tensor:$input, OptionalAttr<Onnx_I64Attr>:$dtype,
+                   DefaultValuedAttr<F32Attr, "1.0">:$high,
+                   DefaultValuedAttr<F32Attr, "0.0">:$low,
+                   OptionalAttr<F32Attr>:$seed);
+  let results = (outs Onnx_Tensor:$output);
+  let hasVerifier = 1;
+}
+
+def Onnx_BernoulliOp : Onnx_TensorOp<"Bernoulli"> {
+  let summary = "1 with the probability given by each input element, else 0";
+  let description = [{
+    The uniform draws are those of RandomUniformLike (a counter-based hash of
+    the seed or the node name and the element's position).
+  }];
+  let arguments = (ins Onnx_Tensor:$input, OptionalAttr<Onnx_I64Attr>:$dtype,
+                   OptionalAttr<F32Attr>:$seed);
+  let results = (outs Onnx_Tensor:$output);
+  let hasVerifier = 1;
+}
+
 #endif // ONNXC_DIALECT_ONNX_ONNXTENSOROPS_TD

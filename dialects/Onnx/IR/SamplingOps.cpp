@@ -1,8 +1,8 @@
 //===- SamplingOps.cpp - resampling, region and signal ops ----------------===//
 //
 // Verifiers and shape inference of Resize, Upsample, GridSample, RoiAlign,
-// MaxUnpool, DeformConv, AffineGrid, Col2Im, the signal windows, DFT, STFT
-// and MelWeightMatrix (OnnxTensorOps.td).
+// MaxUnpool, DeformConv, AffineGrid, Col2Im, the signal windows, DFT, STFT,
+// MelWeightMatrix and the random ops (OnnxTensorOps.td).
 //
 //===----------------------------------------------------------------------===//
 
@@ -467,6 +467,54 @@ LogicalResult MelWeightMatrixOp::inferShapes() {
   if (auto dft = getConstantScalar(getDftLength()))
     rows = *dft / 2 + 1;
   return refineDims(*this, 0, {rows, bins}, elementType);
+}
+
+//===----------------------------------------------------------------------===//
+// RandomUniformLike, Bernoulli
+//===----------------------------------------------------------------------===//
+
+/// The input must be a float tensor; `dtype`, when given, a supported type
+/// (a float type when `floatOnly`).
+static LogicalResult verifyRandomOp(Operation *op, Value input,
+                                    std::optional<int64_t> dtype,
+                                    bool floatOnly) {
+  Type inputType = getElementType(input);
+  if (inputType && !isa<FloatType>(inputType))
+    return op->emitOpError()
+           << "input must be a float tensor, got " << inputType;
+  if (!dtype)
+    return success();
+  Type type = dataTypeFromCode(op->getContext(), *dtype);
+  if (!type || (floatOnly && !isa<FloatType>(type)))
+    return op->emitOpError() << "dtype " << *dtype << " is not a supported "
+                             << (floatOnly ? "float " : "") << "data type";
+  return success();
+}
+
+LogicalResult RandomUniformLikeOp::verify() {
+  if (failed(verifyRandomOp(*this, getInput(), getDtype(), true)))
+    return failure();
+  if (!(getLow().convertToDouble() <= getHigh().convertToDouble()))
+    return emitOpError() << "low " << getLow().convertToDouble()
+                         << " is greater than high "
+                         << getHigh().convertToDouble();
+  return success();
+}
+
+LogicalResult RandomUniformLikeOp::inferShapes() {
+  Type elementType = getDtype() ? dataTypeFromCode(getContext(), *getDtype())
+                                : getElementType(getInput());
+  return inferSameShapeOp(*this, elementType);
+}
+
+LogicalResult BernoulliOp::verify() {
+  return verifyRandomOp(*this, getInput(), getDtype(), false);
+}
+
+LogicalResult BernoulliOp::inferShapes() {
+  Type elementType = getDtype() ? dataTypeFromCode(getContext(), *getDtype())
+                                : getElementType(getInput());
+  return inferSameShapeOp(*this, elementType);
 }
 
 } // namespace onnxc::onnx

@@ -71,7 +71,12 @@ struct FlexAttentionPattern
                                 p);
       Value kvHeads = getValueOrCreateConstantIndexOp(
           rewriter, loc, getDim(rewriter, loc, kv, 1));
-      Value groups = arith::DivUIOp::create(rewriter, loc, qHeads, kvHeads);
+      // Heads known only at run time are not verified: no division by 0.
+      Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
+      kvHeads = arith::MaxUIOp::create(rewriter, loc, kvHeads, one);
+      Value groups = arith::MaxUIOp::create(
+          rewriter, loc, arith::DivUIOp::create(rewriter, loc, qHeads, kvHeads),
+          one);
       Value init = createEmpty(
           rewriter, loc, outType,
           {getDim(rewriter, loc, q, 0), getDim(rewriter, loc, q, 1),
@@ -83,7 +88,9 @@ struct FlexAttentionPattern
                  [&](OpBuilder &b, Location l,
                      ValueRange) -> SmallVector<Value> {
                    SmallVector<Value> ivs = nnx::getIterationIndices(b, l, 4);
-                   ivs[1] = arith::DivUIOp::create(b, l, ivs[1], groups);
+                   ivs[1] = arith::MinUIOp::create(
+                       b, l, arith::DivUIOp::create(b, l, ivs[1], groups),
+                       arith::SubIOp::create(b, l, kvHeads, one));
                    Value x = tensor::ExtractOp::create(b, l, kv, ivs);
                    return {nnx::toFloat(b, l, x, p)};
                  })

@@ -403,6 +403,8 @@ struct TreeEnsemblePattern : public OpConversionPattern<onnx::TreeEnsembleOp> {
     Value rootLeafT = constI64Table(rewriter, loc, rootLeaf);
     int64_t numTrees = roots.size();
 
+    Value width = getValueOrCreateConstantIndexOp(rewriter, loc,
+                                                  getDim(rewriter, loc, x, 1));
     // leaf[n, tree]: the leaf each row reaches in each tree.
     auto leafType = RankedTensorType::get({type.getDimSize(0), numTrees},
                                           rewriter.getI64Type());
@@ -435,7 +437,10 @@ struct TreeEnsemblePattern : public OpConversionPattern<onnx::TreeEnsembleOp> {
                                 arith::SelectOp::create(
                                     b, l, leafFlag,
                                     createScalar(b, l, b.getI64Type(), 0), id));
-                    Value feature = toIndex(b, l, at(b, l, featureT, node));
+                    // (In range when X's width is static; clamped when it
+                    // is only known at run time.)
+                    Value feature = clampIndex(
+                        b, l, toIndex(b, l, at(b, l, featureT, node)), width);
                     Value v = tensor::ExtractOp::create(
                         b, l, x, ValueRange{row, feature});
                     Value split = at(b, l, splitT, node);

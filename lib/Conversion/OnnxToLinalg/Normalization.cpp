@@ -1,13 +1,15 @@
 //===- Normalization.cpp - onnx to linalg: normalization ops --------------===//
 //
-// Softmax, LogSoftmax, BatchNormalization (inference), LayerNormalization and
-// Dropout (inference). Statistics are reductions into the shape without the
+// Softmax, LogSoftmax, BatchNormalization, LayerNormalization and
+// Dropout. Statistics are reductions into the shape without the
 // normalized dims (buildReduction) that the final element-wise generic reads
 // through a projection map. f16/bf16 inputs are computed in f32.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Common.h"
+#include "Random.h"
+#include "TensorOpsCommon.h"
 
 #include "mlir/IR/Matchers.h"
 
@@ -160,8 +162,10 @@ public:
 // BatchNormalization
 //===----------------------------------------------------------------------===//
 
-/// Inference form: y = (x - mean) * (scale / sqrt(var + epsilon)) + B, the
-/// per-channel factor computed first over dim 1.
+/// y = (x - mean) * (scale / sqrt(var + epsilon)) + B, the per-channel
+/// factor computed first over dim 1. mean and var are the inputs, or in
+/// training mode the statistics of the batch (then also blended into
+/// running_mean and running_var with momentum).
 struct BatchNormalizationPattern
     : public OpConversionPattern<onnx::BatchNormalizationOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -176,9 +180,9 @@ struct BatchNormalizationPattern
     auto xType = dyn_cast<RankedTensorType>(x.getType());
     if (!resultType || !xType)
       return rewriter.notifyMatchFailure(op, "not a ranked tensor");
-    if (op.getTrainingMode() != 0)
-      return reportUnsupported(op, "training_mode=1 is not supported");
-    if (!op.getRunningMean().use_empty() || !op.getRunningVar().use_empty())
+    bool training = op.getTrainingMode() != 0;
+    if (!training &&
+        (!op.getRunningMean().use_empty() || !op.getRunningVar().use_empty()))
       return reportUnsupported(
           op, "running_mean and running_var are only computed in training "
               "mode");
@@ -205,13 +209,77 @@ struct BatchNormalizationPattern
     }
     Type computeType = getComputeType(elementType);
     double epsilon = op.getEpsilon().convertToDouble();
+    int64_t rank = xType.getRank();
+    Value mean = adaptor.getInputMean(), var = adaptor.getInputVar();
+    Value runningMean, runningVar;
+    if (training) {
+      // The statistics of this batch over all dims but the channel dim
+      // (population variance); the running ones blend them with the inputs:
+      // running = input * momentum + current * (1 - momentum).
+      SmallVector<bool> reduced(rank, true);
+      reduced[1] = false;
+      Value count = countAsFloat(rewriter, loc, x, reduced, computeType);
+      Value zero = createScalar(rewriter, loc, computeType, 0);
+      Value sum = buildReduction(
+          rewriter, loc, x, reduced, zero, {},
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            return arith::AddFOp::create(b, l, args[1],
+                                         toType(b, l, args[0], computeType));
+          });
+      auto statType = cast<RankedTensorType>(sum.getType());
+      mean = buildElementwise(
+          rewriter, loc, statType, sum,
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            return arith::DivFOp::create(b, l, args[0], count);
+          });
+      Value squares = buildReduction(
+          rewriter, loc, x, reduced, zero, mean,
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            Value d = arith::SubFOp::create(
+                b, l, toType(b, l, args[0], computeType), args[1]);
+            return arith::AddFOp::create(b, l, args[2],
+                                         arith::MulFOp::create(b, l, d, d));
+          });
+      var = buildElementwise(
+          rewriter, loc, statType, squares,
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            return arith::DivFOp::create(b, l, args[0], count);
+          });
+      double momentum = op.getMomentum().convertToDouble();
+      auto blend = [&](Value input, Value current, unsigned resultIdx) {
+        auto type = getConvertedResultType(getTypeConverter(), op, resultIdx);
+        if (!type)
+          return Value();
+        return buildMapped(
+            rewriter, loc, type, current, {input, current},
+            {rewriter.getMultiDimIdentityMap(1),
+             rewriter.getMultiDimIdentityMap(1)},
+            [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+              Value in = toType(b, l, args[0], computeType);
+              Value r = arith::AddFOp::create(
+                  b, l,
+                  arith::MulFOp::create(
+                      b, l, in, createScalar(b, l, computeType, momentum)),
+                  arith::MulFOp::create(
+                      b, l, args[1],
+                      createScalar(b, l, computeType, 1 - momentum)));
+              return toType(b, l, r, type.getElementType());
+            });
+      };
+      runningMean = blend(adaptor.getInputMean(), mean, 1);
+      runningVar = blend(adaptor.getInputVar(), var, 2);
+      if ((!runningMean && !op.getRunningMean().use_empty()) ||
+          (!runningVar && !op.getRunningVar().use_empty()))
+        return reportUnsupported(op, "running_mean and running_var must be "
+                                     "ranked tensors");
+    }
 
     // factor = scale / sqrt(var + epsilon), per channel.
     auto channelType =
         RankedTensorType::get({xType.getDimSize(1)}, computeType);
     Value factor =
         buildMapped(rewriter, loc, channelType, adaptor.getScale(),
-                    {adaptor.getScale(), adaptor.getInputVar()},
+                    {adaptor.getScale(), var},
                     {rewriter.getMultiDimIdentityMap(1),
                      rewriter.getMultiDimIdentityMap(1)},
                     [&](OpBuilder &b, Location l, ValueRange args) -> Value {
@@ -223,13 +291,11 @@ struct BatchNormalizationPattern
                       return arith::DivFOp::create(b, l, scale, std);
                     });
 
-    int64_t rank = xType.getRank();
     MLIRContext *ctx = rewriter.getContext();
     AffineMap channelMap =
         AffineMap::get(rank, 0, getAffineDimExpr(1, ctx), ctx);
     Value y = buildMapped(
-        rewriter, loc, resultType, x,
-        {x, adaptor.getInputMean(), factor, adaptor.getB()},
+        rewriter, loc, resultType, x, {x, mean, factor, adaptor.getB()},
         {rewriter.getMultiDimIdentityMap(rank), channelMap, channelMap,
          channelMap},
         [&](OpBuilder &b, Location l, ValueRange args) -> Value {
@@ -241,8 +307,9 @@ struct BatchNormalizationPattern
               b, l, arith::MulFOp::create(b, l, centered, args[2]), bias);
           return toType(b, l, r, elementType);
         });
-    // running_mean/running_var have no uses (checked above).
-    rewriter.replaceOp(op, {y, Value(), Value()});
+    // Outside training mode running_mean/running_var have no uses (checked
+    // above).
+    rewriter.replaceOp(op, {y, runningMean, runningVar});
     return success();
   }
 };
@@ -404,32 +471,114 @@ struct DropoutPattern : public OpConversionPattern<onnx::DropoutOp> {
     if (!resultType || !isa<RankedTensorType>(data.getType()))
       return rewriter.notifyMatchFailure(op, "not a ranked tensor");
 
+    // training_mode: absent or a constant 0 is inference (the identity);
+    // otherwise the run-time flag chooses.
+    Value training;
     if (!isa<NoneType>(adaptor.getTrainingMode().getType())) {
-      std::optional<SmallVector<int64_t>> training =
+      auto flagType =
+          dyn_cast<RankedTensorType>(adaptor.getTrainingMode().getType());
+      if (!flagType || flagType.getNumElements() != 1)
+        return reportUnsupported(op, "training_mode must be a scalar");
+      std::optional<SmallVector<int64_t>> constant =
           getConstantIntValues(adaptor.getTrainingMode());
-      if (!training)
-        training = getConstantIntValues(op.getTrainingMode());
-      if (!training || training->size() != 1)
-        return reportUnsupported(op, "training_mode must be a constant scalar");
-      if ((*training)[0] != 0 && !isZeroRatio(op, adaptor))
-        return reportUnsupported(
-            op, "training mode with a nonzero ratio is not supported");
+      if (!constant)
+        constant = getConstantIntValues(op.getTrainingMode());
+      // A zero ratio keeps every element: the identity too.
+      if ((!constant || (*constant)[0] != 0) && !isZeroRatio(op, adaptor))
+        training = extractFirst(rewriter, loc, adaptor.getTrainingMode());
+      if (training && !training.getType().isInteger(1))
+        training = arith::CmpIOp::create(
+            rewriter, loc, arith::CmpIPredicate::ne, training,
+            arith::ConstantIntOp::create(rewriter, loc, training.getType(), 0));
     }
+    RankedTensorType maskType = getConvertedResultType(converter, op, 1);
+    if (!maskType && !op.getMask().use_empty())
+      return reportUnsupported(op, "the mask must be a ranked tensor");
+    if (!training) {
+      Value output = castTo(rewriter, loc, data, resultType);
+      Value mask;
+      if (maskType) {
+        Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 1);
+        mask = createFilled(rewriter, loc, maskType,
+                            getDims(rewriter, loc, data), one);
+      }
+      rewriter.replaceOp(op, {output, mask});
+      return success();
+    }
+    return lowerTraining(op, adaptor, rewriter, resultType, maskType, training);
+  }
 
-    Value output = castTo(rewriter, loc, data, resultType);
-    Value mask;
-    if (RankedTensorType maskType = getConvertedResultType(converter, op, 1)) {
-      Value one = arith::ConstantIntOp::create(rewriter, loc, 1, 1);
-      mask = createFilled(rewriter, loc, maskType, getDims(rewriter, loc, data),
-                          one);
-    } else if (!op.getMask().use_empty()) {
-      mask = onnx::NoValueOp::create(rewriter, loc, rewriter.getNoneType());
+private:
+  /// Training mode: keep = u >= ratio (u uniform in [0, 1), see Random.h),
+  /// output = keep ? x / (1 - ratio) : 0 and mask = keep; when the run-time
+  /// flag is false, output = x and mask is all true.
+  LogicalResult lowerTraining(onnx::DropoutOp op, OpAdaptor adaptor,
+                              ConversionPatternRewriter &rewriter,
+                              RankedTensorType resultType,
+                              RankedTensorType maskType, Value training) const {
+    Location loc = op.getLoc();
+    Value data = adaptor.getData();
+    Type elementType = resultType.getElementType();
+    if (!isSupportedFloat(elementType))
+      return reportUnsupported(op, "training mode needs a float input");
+    Type computeType = getComputeType(elementType);
+    Value ratio = createScalar(rewriter, loc, computeType, 0.5);
+    if (!isa<NoneType>(adaptor.getRatio().getType())) {
+      auto ratioType = dyn_cast<RankedTensorType>(adaptor.getRatio().getType());
+      if (!ratioType || ratioType.getNumElements() != 1 ||
+          !isSupportedFloat(ratioType.getElementType()))
+        return reportUnsupported(op, "ratio must be a float scalar");
+      ratio =
+          toType(rewriter, loc, extractFirst(rewriter, loc, adaptor.getRatio()),
+                 computeType);
     }
+    uint64_t seed = getRandomSeed(
+        op, op.getSeed() ? std::optional<double>(*op.getSeed()) : std::nullopt);
+    SmallVector<OpFoldResult> dims = getDims(rewriter, loc, data);
+    int64_t rank = resultType.getRank();
+    // 1 / (1 - ratio), 0 when ratio is 1 (every element dropped).
+    Value one = createScalar(rewriter, loc, computeType, 1);
+    Value keepProbability = arith::SubFOp::create(rewriter, loc, one, ratio);
+    Value scale = arith::SelectOp::create(
+        rewriter, loc,
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OGT,
+                              keepProbability,
+                              createScalar(rewriter, loc, computeType, 0)),
+        arith::DivFOp::create(rewriter, loc, one, keepProbability),
+        createScalar(rewriter, loc, computeType, 0));
+    auto keepAt = [&](OpBuilder &b, Location l) {
+      SmallVector<Value> ivs;
+      for (int64_t d = 0; d < rank; ++d)
+        ivs.push_back(linalg::IndexOp::create(b, l, d));
+      Value u = buildUniform01(b, l, ivs, dims, seed, computeType);
+      Value keep =
+          arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGE, u, ratio);
+      Value notTraining = arith::XOrIOp::create(
+          b, l, training, arith::ConstantIntOp::create(b, l, 1, 1));
+      return arith::OrIOp::create(b, l, keep, notTraining).getResult();
+    };
+    AffineMap identity = rewriter.getMultiDimIdentityMap(rank);
+    Value output = buildMapped(
+        rewriter, loc, resultType, data, data, identity,
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value x = toType(b, l, args[0], computeType);
+          Value factor = arith::SelectOp::create(
+              b, l, training, scale, createScalar(b, l, computeType, 1));
+          Value scaled = arith::MulFOp::create(b, l, x, factor);
+          Value r = arith::SelectOp::create(b, l, keepAt(b, l), scaled,
+                                            createScalar(b, l, computeType, 0));
+          return toType(b, l, r, elementType);
+        });
+    Value mask;
+    if (maskType)
+      mask = buildMapped(rewriter, loc, maskType, data, {}, {},
+                         [&](OpBuilder &b, Location l, ValueRange) -> Value {
+                           return keepAt(b, l);
+                         });
     rewriter.replaceOp(op, {output, mask});
     return success();
   }
 
-private:
   static bool isZeroRatio(onnx::DropoutOp op, OpAdaptor adaptor) {
     if (isa<NoneType>(adaptor.getRatio().getType()))
       return false; // the default ratio is 0.5

@@ -52,6 +52,7 @@ void populateOnnxToLinalgPatterns(const TypeConverter &converter,
   populateOnnxToLinalgTensorPatterns(converter, patterns);
   populateOnnxToLinalgNNExtraPatterns(converter, patterns);
   populateOnnxToLinalgQuantPatterns(converter, patterns);
+  populateOnnxToLinalgRandomPatterns(converter, patterns);
   populateOnnxToLinalgMLPatterns(converter, patterns);
 }
 

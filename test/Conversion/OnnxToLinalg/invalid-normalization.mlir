@@ -58,20 +58,27 @@ func.func @layernorm_axis(%x: tensor<2x3xf32>, %s: tensor<3xf32>) -> tensor<2x3x
 
 // -----
 
-func.func @dropout_runtime_training(%x: tensor<4xf32>, %training: tensor<i1>) -> tensor<4xf32> {
+func.func @dropout_training_int(%x: tensor<4xi32>, %training: tensor<i1>) -> tensor<4xi32> {
   %none = onnx.NoValue
-  // expected-error @+1 {{cannot lower: training_mode must be a constant scalar}}
-  %0, %1 = onnx.Dropout %x, %none, %training : (tensor<4xf32>, none, tensor<i1>) -> (tensor<4xf32>, none)
+  // expected-error @+1 {{cannot lower: training mode needs a float input}}
+  %0, %1 = onnx.Dropout %x, %none, %training : (tensor<4xi32>, none, tensor<i1>) -> (tensor<4xi32>, none)
+  return %0 : tensor<4xi32>
+}
+
+// -----
+
+func.func @dropout_training_not_scalar(%x: tensor<4xf32>, %training: tensor<2xi1>) -> tensor<4xf32> {
+  %none = onnx.NoValue
+  // expected-error @+1 {{cannot lower: training_mode must be a scalar}}
+  %0, %1 = onnx.Dropout %x, %none, %training : (tensor<4xf32>, none, tensor<2xi1>) -> (tensor<4xf32>, none)
   return %0 : tensor<4xf32>
 }
 
 // -----
 
-func.func @dropout_training(%x: tensor<4xf32>) -> tensor<4xf32> {
-  %none = onnx.NoValue
-  %training = arith.constant dense<true> : tensor<i1>
-  // expected-error @+1 {{cannot lower: training mode with a nonzero ratio is not supported}}
-  %0, %1 = onnx.Dropout %x, %none, %training : (tensor<4xf32>, none, tensor<i1>) -> (tensor<4xf32>, none)
+func.func @dropout_ratio_not_scalar(%x: tensor<4xf32>, %ratio: tensor<2xf32>, %training: tensor<i1>) -> tensor<4xf32> {
+  // expected-error @+1 {{cannot lower: ratio must be a float scalar}}
+  %0, %1 = onnx.Dropout %x, %ratio, %training : (tensor<4xf32>, tensor<2xf32>, tensor<i1>) -> (tensor<4xf32>, none)
   return %0 : tensor<4xf32>
 }
 

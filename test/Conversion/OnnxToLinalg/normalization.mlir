@@ -140,3 +140,47 @@ func.func @dropout_training_zero_ratio(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0, %1 = onnx.Dropout %x, %ratio, %training : (tensor<4xf32>, tensor<f32>, tensor<i1>) -> (tensor<4xf32>, none)
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// Training mode with a run-time flag: keep = u >= ratio with u from the
+// counter-based generator (a hash of the seed and the element's position);
+// output = keep ? x / (1 - ratio) : 0, mask = keep; a false flag keeps all.
+// CHECK-LABEL: func.func @dropout_runtime_training
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>, %[[R:.*]]: tensor<f32>, %[[T:.*]]: tensor<i1>)
+// CHECK: %[[TRAIN:.*]] = tensor.extract %[[T]][] : tensor<i1>
+// CHECK: %[[RATIO:.*]] = tensor.extract %[[R]][] : tensor<f32>
+// CHECK: %[[OUT:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<4xf32>)
+// CHECK: arith.select %[[TRAIN]]
+// CHECK: arith.shrui
+// CHECK: arith.uitofp
+// CHECK: arith.cmpf oge, %{{.*}}, %[[RATIO]] : f32
+// CHECK: %[[MASK:.*]] = linalg.generic
+// CHECK: arith.cmpf oge, %{{.*}}, %[[RATIO]] : f32
+// CHECK: return %[[OUT]], %[[MASK]]
+func.func @dropout_runtime_training(%x: tensor<4xf32>, %r: tensor<f32>, %t: tensor<i1>) -> (tensor<4xf32>, tensor<4xi1>) {
+  %0, %1 = onnx.Dropout %x, %r, %t {seed = 0 : i64} : (tensor<4xf32>, tensor<f32>, tensor<i1>) -> (tensor<4xf32>, tensor<4xi1>)
+  return %0, %1 : tensor<4xf32>, tensor<4xi1>
+}
+
+// -----
+
+// Training mode: the batch statistics over all dims but the channel dim
+// normalize X, and blend into running_mean/running_var with momentum.
+// CHECK-LABEL: func.func @batchnorm_training
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}}iterator_types = ["reduction", "parallel"]
+// CHECK: %[[MEAN:.*]] = linalg.generic {{.*}} ins(%[[SUM]] : tensor<3xf32>)
+// CHECK: %[[SQ:.*]] = linalg.generic {{.*}}iterator_types = ["reduction", "parallel"]
+// CHECK: %[[VAR:.*]] = linalg.generic {{.*}} ins(%[[SQ]] : tensor<3xf32>)
+// CHECK: %[[RMEAN:.*]] = linalg.generic {{.*}} ins(%{{.*}}, %[[MEAN]] : tensor<3xf32>, tensor<3xf32>)
+// CHECK: arith.constant 0.899999976 : f32
+// CHECK: %[[RVAR:.*]] = linalg.generic {{.*}} ins(%{{.*}}, %[[VAR]] : tensor<3xf32>, tensor<3xf32>)
+// CHECK: %[[FACTOR:.*]] = linalg.generic {{.*}} ins(%{{.*}}, %[[VAR]] : tensor<3xf32>, tensor<3xf32>)
+// CHECK: %[[Y:.*]] = linalg.generic {{.*}} ins(%{{.*}}, %[[MEAN]], %[[FACTOR]], %{{.*}} :
+// CHECK: return %[[Y]], %[[RMEAN]], %[[RVAR]]
+func.func @batchnorm_training(%x: tensor<2x3xf32>, %s: tensor<3xf32>, %b: tensor<3xf32>, %m: tensor<3xf32>, %v: tensor<3xf32>)
+    -> (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>) {
+  %0, %1, %2 = onnx.BatchNormalization %x, %s, %b, %m, %v {training_mode = 1 : i64}
+      : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>)
+  return %0, %1, %2 : tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>
+}

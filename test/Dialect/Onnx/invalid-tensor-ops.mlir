@@ -547,3 +547,35 @@ func.func @max_unpool_output_shape(%p: tensor<1x1x2x2xf32>, %i: tensor<1x1x2x2xi
   %0 = onnx.MaxUnpool %p, %i, %s {kernel_shape = array<i64: 2, 2>} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>, tensor<3xi64>) -> tensor<*xf32>
   return
 }
+
+// -----
+
+func.func @random_uniform_like_dtype(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.RandomUniformLike' op dtype 6 is not a supported float data type}}
+  %0 = onnx.RandomUniformLike %x {dtype = 6 : i64} : (tensor<2xf32>) -> tensor<*xi32>
+  return
+}
+
+// -----
+
+func.func @random_uniform_like_bounds(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.RandomUniformLike' op low 2.000000e+00 is greater than high 1.000000e+00}}
+  %0 = onnx.RandomUniformLike %x {low = 2.0 : f32} : (tensor<2xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @bernoulli_int_input(%x: tensor<2xi32>) {
+  // expected-error @+1 {{'onnx.Bernoulli' op input must be a float tensor, got 'i32'}}
+  %0 = onnx.Bernoulli %x : (tensor<2xi32>) -> tensor<*xi32>
+  return
+}
+
+// -----
+
+func.func @bernoulli_dtype(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.Bernoulli' op dtype 8 is not a supported data type}}
+  %0 = onnx.Bernoulli %x {dtype = 8 : i64} : (tensor<2xf32>) -> tensor<*xf32>
+  return
+}

@@ -116,8 +116,8 @@ func.func @pad_mode(%x: tensor<4xf32>, %pads: tensor<2xi64>, %none: none) {
 // -----
 
 func.func @batchnorm_training(%x: tensor<2x3xf32>, %s: tensor<3xf32>) {
-  // expected-error @+1 {{'onnx.BatchNormalization' op training_mode=1 is not supported (inference only)}}
-  %0:3 = onnx.BatchNormalization %x, %s, %s, %s, %s {training_mode = 1 : i64}
+  // expected-error @+1 {{'onnx.BatchNormalization' op training_mode must be 0 or 1, got 2}}
+  %0:3 = onnx.BatchNormalization %x, %s, %s, %s, %s {training_mode = 2 : i64}
       : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> (tensor<2x3xf32>, none, none)
   return
 }

@@ -149,6 +149,17 @@ def squeeze_opset11():
 
 
 @case
+def random_ops():
+    """Bernoulli (opset 15+) and RandomUniformLike keep their attributes."""
+    nodes = [
+        helper.make_node("Bernoulli", ["p"], ["b"], name="bern", seed=3.0, dtype=TensorProto.INT32),
+        helper.make_node("RandomUniformLike", ["p"], ["u"], name="uni", low=-1.0, high=2.0),
+    ]
+    return model(nodes, [vi("p", F, [4])],
+                 [vi("b", TensorProto.INT32, [4]), vi("u", F, [4])], opset=22)
+
+
+@case
 def clip_opset6():
     return model(
         [helper.make_node("Clip", ["x"], ["c"], name="clip", min=-1.0, max=6.0),

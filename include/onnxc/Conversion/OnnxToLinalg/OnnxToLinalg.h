@@ -38,6 +38,8 @@ void populateOnnxToLinalgNNExtraPatterns(const mlir::TypeConverter &converter,
                                          mlir::RewritePatternSet &patterns);
 void populateOnnxToLinalgQuantPatterns(const mlir::TypeConverter &converter,
                                        mlir::RewritePatternSet &patterns);
+void populateOnnxToLinalgRandomPatterns(const mlir::TypeConverter &converter,
+                                        mlir::RewritePatternSet &patterns);
 void populateOnnxToLinalgMLPatterns(const mlir::TypeConverter &converter,
                                     mlir::RewritePatternSet &patterns);
 
