@@ -286,11 +286,26 @@ buildLegacyScan(OpBuilder &b, NodeState &s, const OpSpec &spec,
                 SmallVectorImpl<std::unique_ptr<Region>> &regions) {
   if (s.operands.empty() || regions.size() != 1)
     return emitError(s.loc) << "needs inputs and a body", failure();
-  if (s.operands[0])
-    return emitError(s.loc) << "sequence_lens is not supported (scans of "
-                               "unequal lengths)",
-           failure();
   SmallVector<Value> inputs(s.operands.begin() + 1, s.operands.end());
+  if (Value lens = s.operands[0]) {
+    // Lengths that all equal the scan length change nothing.
+    auto numScan = dyn_cast_or_null<IntegerAttr>(
+        s.attributes.lookup("num_scan_inputs"));
+    auto values = onnx::getConstantInts(lens);
+    int64_t length = ShapedType::kDynamic;
+    if (numScan && numScan.getInt() > 0 &&
+        numScan.getInt() <= static_cast<int64_t>(inputs.size()))
+      if (auto shape =
+              onnx::getRankedShape(inputs[inputs.size() - numScan.getInt()]);
+          shape && shape->size() >= 2)
+        length = (*shape)[1];
+    if (!values || ShapedType::isDynamic(length) ||
+        llvm::any_of(*values, [&](int64_t v) { return v != length; }))
+      return emitError(s.loc) << "sequence_lens is only supported as a "
+                                 "constant equal to the sequence length "
+                                 "(scans of unequal lengths are not)",
+             failure();
+  }
   auto outer = std::make_unique<Region>();
   Block *block = new Block();
   outer->push_back(block);

@@ -187,10 +187,14 @@ def scan8(seq_lens=False):
     node = helper.make_node("Scan", inputs, ["final", "outs"], name="scan",
                             body=body, num_scan_inputs=1)
     graph_inputs = [vi("init", F, [3, 2]), vi("xs", F, [3, 4, 2])]
-    if seq_lens:
+    initializers = []
+    if seq_lens == "input":
         graph_inputs.append(vi("lens", I32, [3]))
+    elif seq_lens:
+        initializers.append(numpy_helper.from_array(
+            np.array(seq_lens, dtype=np.int32), "lens"))
     return model([node], graph_inputs, [vi("final", F, None), vi("outs", F, None)],
-                 [("", 8)])
+                 [("", 8)], initializers)
 
 
 @case
@@ -200,7 +204,17 @@ def scan_opset8():
 
 @case
 def scan_opset8_sequence_lens():
-    return scan8(seq_lens=True)
+    return scan8(seq_lens="input")
+
+
+@case
+def scan_opset8_full_lengths():
+    return scan8(seq_lens=[4, 4, 4])
+
+
+@case
+def scan_opset8_short_lengths():
+    return scan8(seq_lens=[4, 2, 4])
 
 
 def main():
