@@ -169,7 +169,7 @@ run_full() {
   local deselect=(--deselect test/E2E/test_node_suite.py)
   [ "$node_suite" = 1 ] && deselect=()
   if ! ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" ONNXC_REQUIRE_TOOLS=1 \
-      ONNXC_BUILD_DIR="$ASAN_DIR" ONNXC_MALFORMED_TIME_LIMIT=30 ONNXC_MALFORMED_MEMORY_LIMIT_MIB=4096 \
+      ONNXC_BUILD_DIR="$ASAN_DIR" ONNXC_MALFORMED_TIME_LIMIT=30 ONNXC_MALFORMED_MEMORY_LIMIT_MIB=4096 ONNXC_MALFORMED_AS_LIMIT_MIB=0 \
       onnxc_with_shared_build_lock "$ONNXC_PY" -m pytest test/E2E -n "$JOBS" -q -rfE \
       --color=no "${deselect[@]}" 2>&1 | tee "$logs/pytest.log"; then
     fail "end-to-end tests under ASan + UBSan (see $logs/pytest.log)"

@@ -16,6 +16,7 @@ and, for every file: no signal, no assertion, no hang, under the time and memory
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import tempfile
@@ -221,6 +222,16 @@ class Result:
 TIME_LIMIT_S = float(os.environ.get("ONNXC_MALFORMED_TIME_LIMIT", "2.0"))
 MEMORY_LIMIT_MIB = float(os.environ.get("ONNXC_MALFORMED_MEMORY_LIMIT_MIB", "512"))
 HANG_TIMEOUT_S = 60
+# The address space of each onnx-compile is capped (so that a file that makes it allocate
+# tens of GiB fails there instead of exhausting the machine): 8 GiB by default, 0 for none
+# (a sanitizer build reserves terabytes of shadow memory: sanitize.sh --full sets 0).
+ADDRESS_SPACE_LIMIT_MIB = int(os.environ.get("ONNXC_MALFORMED_AS_LIMIT_MIB", "8192"))
+
+
+def _limit_address_space():
+    if ADDRESS_SPACE_LIMIT_MIB > 0:
+        limit = ADDRESS_SPACE_LIMIT_MIB << 20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def run_one(onnx_compile, root: Path, entry: Entry, extra_args=()) -> Result:
@@ -231,7 +242,8 @@ def run_one(onnx_compile, root: Path, entry: Entry, extra_args=()) -> Result:
         with tempfile.TemporaryFile() as err:
             start = time.monotonic()
             proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err,
-                                    stdin=subprocess.DEVNULL)
+                                    stdin=subprocess.DEVNULL,
+                                    preexec_fn=_limit_address_space)
             timer = threading.Timer(HANG_TIMEOUT_S, proc.kill)
             timer.start()
             try:
