@@ -61,6 +61,29 @@ Value toIndex(OpBuilder &b, Location loc, Value v) {
 
 /// The verifiers have read these tables already: a failure here is a
 /// compiler bug.
+/// tensor.extract of `tensor` at `indices` whose last index is clamped into
+/// [0, width); 0 when `width` is 0 (an empty last dim known only at run
+/// time), without reading.
+Value extractClamped(OpBuilder &b, Location loc, Value tensor,
+                     SmallVector<Value> indices, Value width) {
+  Type t = cast<RankedTensorType>(tensor.getType()).getElementType();
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value empty =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, width, zero);
+  auto ifOp = scf::IfOp::create(
+      b, loc, empty,
+      [&](OpBuilder &nb, Location l) {
+        scf::YieldOp::create(nb, l, ValueRange{createScalar(nb, l, t, 0)});
+      },
+      [&](OpBuilder &nb, Location l) {
+        indices.back() = clampIndex(nb, l, indices.back(), width);
+        scf::YieldOp::create(
+            nb, l,
+            ValueRange{tensor::ExtractOp::create(nb, l, tensor, indices)});
+      });
+  return ifOp.getResult(0);
+}
+
 SmallVector<double> floatValues(ElementsAttr attr) {
   auto values = onnx::readFloatElements(attr);
   assert(values && "verified float table");
@@ -162,12 +185,11 @@ struct ArrayFeatureExtractorPattern
             [&](OpBuilder &b, Location l, ValueRange) -> SmallVector<Value> {
               SmallVector<Value> ivs = getIterationIndices(b, l, rank);
               Value j = toIndex(b, l, at(b, l, indices, ivs.back()));
-              j = clampIndex(b, l, j, width);
               SmallVector<Value> xIdx;
               if (xRank > 1)
                 xIdx.append(ivs.begin(), ivs.end() - 1);
               xIdx.push_back(j);
-              return {tensor::ExtractOp::create(b, l, x, xIdx)};
+              return {extractClamped(b, l, x, xIdx, width)};
             })
             .front();
     rewriter.replaceOp(op, result);
@@ -439,10 +461,9 @@ struct TreeEnsemblePattern : public OpConversionPattern<onnx::TreeEnsembleOp> {
                                     createScalar(b, l, b.getI64Type(), 0), id));
                     // (In range when X's width is static; clamped when it
                     // is only known at run time.)
-                    Value feature = clampIndex(
-                        b, l, toIndex(b, l, at(b, l, featureT, node)), width);
-                    Value v = tensor::ExtractOp::create(
-                        b, l, x, ValueRange{row, feature});
+                    Value v = extractClamped(
+                        b, l, x, {row, toIndex(b, l, at(b, l, featureT, node))},
+                        width);
                     Value split = at(b, l, splitT, node);
                     Value mode = at(b, l, modeT, node);
                     auto cmp = [&](arith::CmpFPredicate p) -> Value {

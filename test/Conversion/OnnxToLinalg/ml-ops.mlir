@@ -17,7 +17,8 @@ func.func @binarizer(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
 
 // -----
 
-// The indices are flattened and clamped into [0, width - 1].
+// The indices are flattened and clamped into [0, width - 1] (an empty last
+// dim, known only at run time, reads nothing and gives 0).
 // CHECK-LABEL: func.func @array_feature_extractor
 // CHECK-SAME: (%[[X:.*]]: tensor<3x4xf32>, %[[I:.*]]: tensor<1x2xi64>)
 // CHECK: %[[FLAT:.*]] = tensor.collapse_shape %[[I]] {{\[\[}}0, 1]] : tensor<1x2xi64> into tensor<2xi64>
@@ -25,6 +26,7 @@ func.func @binarizer(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
 // CHECK: %[[R:.*]] = linalg.index 0 : index
 // CHECK: %[[J:.*]] = linalg.index 1 : index
 // CHECK: %[[IDX:.*]] = tensor.extract %[[FLAT]][%[[J]]] : tensor<2xi64>
+// CHECK: scf.if
 // CHECK: arith.maxsi
 // CHECK: %[[C:.*]] = arith.minsi
 // CHECK: tensor.extract %[[X]][%[[R]], %[[C]]] : tensor<3x4xf32>
@@ -44,9 +46,11 @@ func.func @array_feature_extractor(%x: tensor<3x4xf32>, %i: tensor<1x2xi64>) -> 
 // CHECK-DAG: %[[MODES:.*]] = arith.constant dense<[6, 0]> : tensor<2xi64>
 // CHECK-DAG: %[[MEMBERS:.*]] = arith.constant dense<[1.000000e+00, 0x7FC00000]> : tensor<2xf32>
 // CHECK: %[[LEAVES:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<?x1xi64>)
-// CHECK: %[[C2:.*]] = arith.constant 2 : index
-// CHECK: scf.for %{{.*}} = %{{.*}} to %[[C2]] {{.*}} -> (i64, i64)
-// CHECK: %[[V:.*]] = tensor.extract %[[X]]
+// CHECK: linalg.index
+// CHECK: %[[DEPTH:.*]] = arith.constant 2 : index
+// CHECK: scf.for %{{.*}} = %{{.*}} to %[[DEPTH]] {{.*}} -> (i64, i64)
+// CHECK: %[[V:.*]] = scf.if %{{.*}} -> (f32) {
+// CHECK: tensor.extract %[[X]]
 // CHECK: scf.for {{.*}} -> (i1)
 // CHECK: tensor.extract %[[MEMBERS]]
 // CHECK: arith.cmpf oeq, %[[V]]
