@@ -305,6 +305,14 @@ ModelImporter::convertAttribute(const ::onnx::AttributeProto &attr,
   case ::onnx::AttributeProto::FLOATS:
     return Attribute(b.getDenseF32ArrayAttr(
         SmallVector<float>(attr.floats().begin(), attr.floats().end())));
+  case ::onnx::AttributeProto::TYPE_PROTO: {
+    std::string error;
+    auto type = convertTypeProto(&ctx, attr.tp(), error);
+    if (failed(type))
+      return emitError(loc) << "attribute \"" << attr.name() << "\" " << error,
+             failure();
+    return Attribute(TypeAttr::get(*type));
+  }
   case ::onnx::AttributeProto::TENSOR: {
     ElementsAttr value =
         convertTensor(attr.t(), loc, external, budget, model);
@@ -356,6 +364,16 @@ LogicalResult ModelImporter::importNode(const ::onnx::NodeProto &node,
   for (const ::onnx::AttributeProto &attr : node.attribute()) {
     if (attr.type() == ::onnx::AttributeProto::GRAPH) {
       state.graphs[attr.name()] = &attr.g();
+      continue;
+    }
+    if (attr.name() == "dtype" && node.op_type() == "SequenceEmpty") {
+      Type dtype = attr.type() == ::onnx::AttributeProto::INT
+                       ? convertElementType(&ctx, attr.i())
+                       : Type();
+      if (!dtype)
+        return emitError(loc) << "attribute \"dtype\" must be a supported "
+                                 "data_type code";
+      state.attributes[attr.name()] = TypeAttr::get(dtype);
       continue;
     }
     if (attr.name() == "to" && node.op_type() == "Cast") {
@@ -461,6 +479,19 @@ LogicalResult ModelImporter::importNode(const ::onnx::NodeProto &node,
     }
     if (failed(addRegion("body", argTypes)))
       return failure();
+  } else if (node.op_type() == "SequenceMap") {
+    // The body sees one element of each sequence, and tensors as they are.
+    SmallVector<Type> argTypes;
+    for (auto [i, operand] : llvm::enumerate(state.operands)) {
+      if (!operand)
+        return emitError(loc) << "input #" << i << " is missing";
+      Type type = operand.getType();
+      if (auto seq = dyn_cast<onnx::SeqType>(type))
+        type = seq.getElementType();
+      argTypes.push_back(type);
+    }
+    if (failed(addRegion("body", argTypes)))
+      return failure();
   } else if (node.op_type() == "FlexAttention") {
     // Optional modifiers: an absent one is an empty region.
     for (StringRef name : {"score_mod", "prob_mod"}) {
@@ -482,6 +513,7 @@ LogicalResult ModelImporter::importNode(const ::onnx::NodeProto &node,
   // Graph attributes are only read by the ops above.
   if (node.op_type() != "If" && node.op_type() != "Loop" &&
       node.op_type() != "Scan" && node.op_type() != "FlexAttention" &&
+      node.op_type() != "SequenceMap" &&
       !state.graphs.empty())
     return emitError(loc) << "attribute \"" << state.graphs.begin()->getKey()
                           << "\" is a graph, which " << node.op_type()
@@ -632,6 +664,18 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
              nullptr;
     if (initializers.contains(input.name()))
       continue;
+    if (input.has_type() && (input.type().has_sequence_type() ||
+                             input.type().has_optional_type())) {
+      std::string error;
+      auto type = convertTypeProto(&ctx, input.type(), error);
+      if (failed(type))
+        return emitError(fileLoc)
+                   << "graph input \"" << input.name() << "\" " << error,
+               nullptr;
+      inputs.push_back(&input);
+      inputTypes.push_back(*type);
+      continue;
+    }
     auto type = convertValueInfo(input, /*applyOverrides=*/true);
     if (failed(type))
       return nullptr;

@@ -27,6 +27,13 @@ constexpr int64_t kMaxIORank = 16;
 /// type is not supported (strings, complex).
 mlir::Type convertElementType(mlir::MLIRContext *ctx, int dataType);
 
+/// The MLIR type of a TypeProto: a tensor, !onnx.seq or !onnx.opt. On error
+/// sets `error` to the end of a sentence that starts with the value's name
+/// ("has element type STRING, which is not supported").
+mlir::FailureOr<mlir::Type> convertTypeProto(mlir::MLIRContext *ctx,
+                                             const ::onnx::TypeProto &type,
+                                             std::string &error, int depth = 0);
+
 /// The ONNX name of a data_type code (for diagnostics).
 llvm::StringRef dataTypeName(int dataType);
 

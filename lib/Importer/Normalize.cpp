@@ -171,6 +171,29 @@ Type elementTypeFromName(MLIRContext *ctx, StringRef name) {
   return convertElementType(ctx, code);
 }
 
+/// The result type an op of the sequence family is built with before shape
+/// inference: !onnx.seq or !onnx.opt where the op returns one, null for
+/// ops whose results are tensors.
+static Type sequencePlaceholderType(OpBuilder &b, const NodeState &s) {
+  auto unranked = UnrankedTensorType::get(b.getF32Type());
+  auto seq = onnx::SeqType::get(b.getContext(), unranked);
+  StringRef op = s.opType;
+  if (op == "SequenceConstruct" || op == "SequenceEmpty" ||
+      op == "SequenceInsert" || op == "SequenceErase" ||
+      op == "SplitToSequence" || op == "SequenceMap")
+    return seq;
+  if (op == "Optional")
+    return onnx::OptType::get(b.getContext(), unranked);
+  if (op == "OptionalGetElement" && !s.operands.empty() && s.operands[0]) {
+    Type input = s.operands[0].getType();
+    if (auto opt = dyn_cast<onnx::OptType>(input))
+      input = opt.getElementType();
+    if (isa<onnx::SeqType>(input))
+      return seq;
+  }
+  return {};
+}
+
 /// The ONNX attribute kind an imported attribute came from, for diagnostics.
 static StringRef describeAttributeKind(Attribute attr) {
   if (isa<IntegerAttr>(attr))
@@ -227,6 +250,11 @@ buildOp(OpBuilder &b, NodeState &s, const OpSpec &spec, int numNodeOutputs,
   if (auto value = dyn_cast_or_null<ElementsAttr>(s.attributes.lookup("value"));
       value && s.opType == "Constant")
     state.types[0] = value.getType();
+  // Ops that make sequences and optionals: a placeholder of the right kind
+  // (shape inference sets the element type below).
+  if (Type placeholder = sequencePlaceholderType(b, s); placeholder)
+    for (int i = 0; i < numNodeOutputs && i < numResults; ++i)
+      state.types[i] = placeholder;
   // Attributes the op does not declare (legacy ones such as consumed_inputs
   // or spatial) carry no meaning in the newest form and are dropped.
   // An attribute of the wrong ONNX type (a float `axis`) would be dropped by

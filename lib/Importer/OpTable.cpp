@@ -116,6 +116,7 @@ const OpSpec kOps[] = {
 #include "OpTableNNExtra.inc"
 #include "OpTableQuant.inc"
 #include "OpTableML.inc"
+#include "OpTableSequence.inc"
 };
 
 } // namespace

@@ -32,7 +32,7 @@ TEST(StatusTest, ErrorCodesHaveDistinctNames) {
 
 TEST(StatusTest, VersionsAreReported) {
   EXPECT_EQ(onnxc_runtime_abi_version(), ONNXC_ABI_VERSION);
-  EXPECT_EQ(onnxc_runtime_abi_version(), 1);
+  EXPECT_EQ(onnxc_runtime_abi_version(), 2);
   std::string version = onnxc_runtime_version();
   EXPECT_FALSE(version.empty());
   EXPECT_EQ(std::count(version.begin(), version.end(), '.'), 2) << version;

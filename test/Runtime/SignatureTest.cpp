@@ -96,7 +96,7 @@ TEST(SignatureTest, PercentEncodingRoundTrips) {
 }
 
 TEST(SignatureTest, RefusesOtherAbiVersions) {
-  EXPECT_NE(parseError("ONNXC 2\ntarget cpu\nend\n").find("abi version 2"),
+  EXPECT_NE(parseError("ONNXC 3\ntarget cpu\nend\n").find("abi version 3"),
             std::string::npos);
   EXPECT_NE(parseError("ONNXC 0\ntarget cpu\nend\n").find("abi version 0"),
             std::string::npos);

@@ -200,6 +200,11 @@ bool readTensorProto(const std::string &path, HostTensor &tensor,
     error = path + ": not a TensorProto";
     return false;
   }
+  return tensorFromProto(proto, path, tensor, error);
+}
+
+bool tensorFromProto(const onnx::TensorProto &proto, const std::string &path,
+                     HostTensor &tensor, std::string &error) {
   tensor = HostTensor();
   tensor.name = proto.name();
   tensor.dtype = static_cast<onnxc_element_type>(proto.data_type());
@@ -316,6 +321,16 @@ bool readTensorProto(const std::string &path, HostTensor &tensor,
 bool writeTensorProto(const std::string &path, const HostTensor &tensor,
                       std::string &error) {
   onnx::TensorProto proto;
+  tensorToProto(tensor, proto);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out || !proto.SerializeToOstream(&out)) {
+    error = path + ": cannot write: " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+void tensorToProto(const HostTensor &tensor, onnx::TensorProto &proto) {
   proto.set_name(tensor.name);
   proto.set_data_type(static_cast<int32_t>(tensor.dtype));
   for (int64_t dim : tensor.shape)
@@ -333,12 +348,6 @@ bool writeTensorProto(const std::string &path, const HostTensor &tensor,
   } else {
     proto.set_raw_data(tensor.bytes.data(), tensor.bytes.size());
   }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out || !proto.SerializeToOstream(&out)) {
-    error = path + ": cannot write: " + std::strerror(errno);
-    return false;
-  }
-  return true;
 }
 
 namespace {

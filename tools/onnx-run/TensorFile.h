@@ -15,6 +15,10 @@
 #include <string>
 #include <vector>
 
+namespace onnx {
+class TensorProto;
+} // namespace onnx
+
 namespace onnxrun {
 
 /// A dense row-major tensor in host memory.
@@ -31,6 +35,13 @@ struct HostTensor {
 /// returns false and sets `error`.
 bool readTensorProto(const std::string &path, HostTensor &tensor,
                      std::string &error);
+
+/// Converts a parsed TensorProto; `path` names it in errors.
+bool tensorFromProto(const onnx::TensorProto &proto, const std::string &path,
+                     HostTensor &tensor, std::string &error);
+
+/// `tensor` as a TensorProto with raw_data.
+void tensorToProto(const HostTensor &tensor, onnx::TensorProto &proto);
 
 /// Writes `tensor` as a TensorProto with raw_data.
 bool writeTensorProto(const std::string &path, const HostTensor &tensor,

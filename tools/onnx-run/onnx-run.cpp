@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "TensorFile.h"
+#include "ValueFile.h"
 
 #include "onnxc/runtime.h"
 
@@ -29,6 +30,7 @@
 #include <vector>
 
 using onnxrun::HostTensor;
+using onnxrun::HostValue;
 
 namespace {
 
@@ -170,6 +172,8 @@ Options parseOptions(int argc, char **argv) {
 }
 
 std::string dimsString(const onnxc_value_info &info) {
+  if (info.rank < 0)
+    return "[*]";
   std::string text = "[";
   for (int32_t i = 0; i < info.rank; ++i) {
     if (i)
@@ -189,6 +193,28 @@ std::vector<onnxc_value_info> valueInfos(const onnxc_model *model,
     check(inputs ? onnxc_model_input_info(model, i, &infos[i])
                  : onnxc_model_output_info(model, i, &infos[i]));
   return infos;
+}
+
+onnxc_value_kind valueKind(const onnxc_model *model, bool input,
+                           size_t index) {
+  onnxc_value_kind kind = ONNXC_VALUE_TENSOR;
+  check(input ? onnxc_model_input_kind(model, index, &kind)
+              : onnxc_model_output_kind(model, index, &kind));
+  return kind;
+}
+
+/// "seq ", "opt ", "opt seq " or "" before a value's element type.
+std::string kindPrefix(const onnxc_model *model, bool input, size_t index) {
+  switch (valueKind(model, input, index)) {
+  case ONNXC_VALUE_SEQUENCE:
+    return "seq ";
+  case ONNXC_VALUE_OPTIONAL_TENSOR:
+    return "opt ";
+  case ONNXC_VALUE_OPTIONAL_SEQUENCE:
+    return "opt seq ";
+  default:
+    return "";
+  }
 }
 
 void printInfo(const onnxc_model *model) {
@@ -212,6 +238,7 @@ void printInfo(const onnxc_model *model) {
               << "\n";
     for (size_t i = 0; i < infos.size(); ++i)
       std::cout << "  " << i << " \"" << infos[i].name << "\" "
+                << kindPrefix(model, inputs, i)
                 << onnxc_element_type_name(infos[i].dtype) << " "
                 << dimsString(infos[i]) << "\n";
   }
@@ -289,10 +316,10 @@ HostTensor randomTensor(const onnxc_value_info &info, std::mt19937 &random) {
 
 /// The inputs, in model order: --test-data, then --input overrides, then
 /// --random-inputs for the rest.
-std::vector<HostTensor> gatherInputs(const Options &options,
-                                     const onnxc_model *model) {
+std::vector<HostValue> gatherInputs(const Options &options,
+                                    const onnxc_model *model) {
   std::vector<onnxc_value_info> infos = valueInfos(model, true);
-  std::vector<HostTensor> inputs(infos.size());
+  std::vector<HostValue> inputs(infos.size());
   std::vector<bool> given(infos.size(), false);
   std::string error;
   if (!options.testData.empty()) {
@@ -310,7 +337,8 @@ std::vector<HostTensor> gatherInputs(const Options &options,
              " inputs; input " + std::to_string(i) + " is \"" + infos[i].name +
              "\")");
       }
-      if (!onnxrun::readTensorProto(path, inputs[i], error))
+      if (!onnxrun::readValueFile(path, valueKind(model, true, i), inputs[i],
+                                  error))
         fail(error);
       given[i] = true;
     }
@@ -318,7 +346,11 @@ std::vector<HostTensor> gatherInputs(const Options &options,
   for (const auto &input : options.inputs) {
     size_t index = 0;
     check(onnxc_model_input_index(model, input.first.c_str(), &index));
-    if (!onnxrun::readTensorFile(input.second, inputs[index], error))
+    if (valueKind(model, true, index) != ONNXC_VALUE_TENSOR)
+      fail("--input " + input.first + ": sequences and optionals are only "
+           "read with --test-data");
+    inputs[index] = HostValue();
+    if (!onnxrun::readTensorFile(input.second, inputs[index].tensor, error))
       fail(error);
     given[index] = true;
   }
@@ -328,10 +360,13 @@ std::vector<HostTensor> gatherInputs(const Options &options,
       continue;
     if (!options.randomInputs)
       fail(std::string("no value for input \"") + infos[i].name + "\" " +
-           onnxc_element_type_name(infos[i].dtype) + " " +
-           dimsString(infos[i]) +
+           kindPrefix(model, true, i) + onnxc_element_type_name(infos[i].dtype) +
+           " " + dimsString(infos[i]) +
            " (use --input NAME=FILE, --test-data DIR or --random-inputs)");
-    inputs[i] = randomTensor(infos[i], random);
+    if (valueKind(model, true, i) != ONNXC_VALUE_TENSOR)
+      fail(std::string("input \"") + infos[i].name +
+           "\" is a sequence or optional: give it with --test-data");
+    inputs[i].tensor = randomTensor(infos[i], random);
   }
   return inputs;
 }
@@ -348,6 +383,56 @@ onnxc_tensor toRuntimeTensor(HostTensor &host) {
   for (size_t i = 0; i < host.shape.size(); ++i)
     tensor.shape[i] = host.shape[i];
   return tensor;
+}
+
+/// The runtime's view of `host`; a sequence is made (and kept in
+/// `sequences`) from its tensors.
+onnxc_tensor toRuntimeValue(HostValue &host,
+                            std::vector<onnxc_sequence *> &sequences) {
+  if (host.kind == HostValue::Kind::Tensor)
+    return toRuntimeTensor(host.tensor);
+  onnxc_tensor tensor{};
+  if (host.kind == HostValue::Kind::None) {
+    tensor.flags = ONNXC_TENSOR_NONE;
+    return tensor;
+  }
+  onnxc_sequence *sequence = nullptr;
+  check(onnxc_sequence_create(host.elementType == ONNXC_TYPE_UNDEFINED
+                                  ? ONNXC_TYPE_FLOAT
+                                  : host.elementType,
+                              &sequence));
+  sequences.push_back(sequence);
+  for (HostTensor &element : host.elements) {
+    onnxc_tensor item = toRuntimeTensor(element);
+    check(onnxc_sequence_append(sequence, &item));
+  }
+  tensor.data = sequence;
+  tensor.dtype = onnxc_sequence_element_type(sequence);
+  tensor.flags = ONNXC_TENSOR_SEQUENCE;
+  return tensor;
+}
+
+HostTensor fromRuntimeTensor(const onnxc_tensor &tensor, const char *name);
+
+HostValue fromRuntimeValue(const onnxc_tensor &tensor, const char *name) {
+  HostValue value;
+  if (tensor.flags & ONNXC_TENSOR_NONE) {
+    value.kind = HostValue::Kind::None;
+    return value;
+  }
+  if (!(tensor.flags & ONNXC_TENSOR_SEQUENCE)) {
+    value.tensor = fromRuntimeTensor(tensor, name);
+    return value;
+  }
+  value.kind = HostValue::Kind::Sequence;
+  const auto *sequence = static_cast<const onnxc_sequence *>(tensor.data);
+  value.elementType = onnxc_sequence_element_type(sequence);
+  for (size_t i = 0; i < onnxc_sequence_length(sequence); ++i) {
+    onnxc_tensor element{};
+    check(onnxc_sequence_at(sequence, i, &element));
+    value.elements.push_back(fromRuntimeTensor(element, name));
+  }
+  return value;
 }
 
 HostTensor fromRuntimeTensor(const onnxc_tensor &tensor, const char *name) {
@@ -442,21 +527,29 @@ int runModel(const Options &options) {
   std::unique_ptr<onnxc_session, void (*)(onnxc_session *)> session(
       rawSession, onnxc_session_release);
 
-  std::vector<HostTensor> hostInputs = gatherInputs(options, model.get());
+  std::vector<HostValue> hostInputs = gatherInputs(options, model.get());
+  std::vector<onnxc_sequence *> inputSequences;
+  std::unique_ptr<std::vector<onnxc_sequence *>,
+                  void (*)(std::vector<onnxc_sequence *> *)>
+      releaseSequences(&inputSequences, [](std::vector<onnxc_sequence *> *v) {
+        for (onnxc_sequence *sequence : *v)
+          onnxc_sequence_release(sequence);
+      });
   std::vector<onnxc_tensor> inputs;
-  for (HostTensor &host : hostInputs)
-    inputs.push_back(toRuntimeTensor(host));
+  for (HostValue &host : hostInputs)
+    inputs.push_back(toRuntimeValue(host, inputSequences));
   std::vector<onnxc_value_info> outputInfos = valueInfos(model.get(), false);
 
   // References first, so that a missing file is reported before running.
-  std::vector<HostTensor> references;
+  std::vector<HostValue> references;
   if (!options.testData.empty()) {
     std::string error;
     for (size_t i = 0; i < outputInfos.size(); ++i) {
       std::string path =
           options.testData + "/output_" + std::to_string(i) + ".pb";
-      HostTensor reference;
-      if (!onnxrun::readTensorProto(path, reference, error))
+      HostValue reference;
+      if (!onnxrun::readValueFile(path, valueKind(model.get(), false, i),
+                                  reference, error))
         fail(error + " (the model has " + std::to_string(outputInfos.size()) +
              " outputs)");
       references.push_back(std::move(reference));
@@ -480,10 +573,10 @@ int runModel(const Options &options) {
     std::printf("latency: %.4f ms\n", first);
   }
 
-  std::vector<HostTensor> results;
+  std::vector<HostValue> results;
   for (size_t i = 0; i < outputInfos.size(); ++i)
     results.push_back(
-        fromRuntimeTensor(outputs.tensors[i], outputInfos[i].name));
+        fromRuntimeValue(outputs.tensors[i], outputInfos[i].name));
 
   if (!options.outputDir.empty()) {
     if (!isDirectory(options.outputDir) &&
@@ -491,15 +584,20 @@ int runModel(const Options &options) {
       fail(options.outputDir + ": cannot create: " + std::strerror(errno));
     std::string error;
     for (size_t i = 0; i < results.size(); ++i)
-      if (!onnxrun::writeTensorProto(options.outputDir + "/output_" +
-                                         std::to_string(i) + ".pb",
-                                     results[i], error))
+      if (!onnxrun::writeValueFile(options.outputDir + "/output_" +
+                                       std::to_string(i) + ".pb",
+                                   results[i], error))
         fail(error);
   }
 
   if (references.empty()) {
     for (size_t i = 0; i < results.size(); ++i) {
-      const HostTensor &result = results[i];
+      if (results[i].kind != HostValue::Kind::Tensor) {
+        std::printf("output %zu \"%s\": %s\n", i, outputInfos[i].name,
+                    onnxrun::describeValue(results[i]).c_str());
+        continue;
+      }
+      const HostTensor &result = results[i].tensor;
       std::printf("output %zu \"%s\": %s %s =", i, result.name.c_str(),
                   onnxc_element_type_name(result.dtype),
                   onnxrun::shapeString(result.shape).c_str());
@@ -516,13 +614,13 @@ int runModel(const Options &options) {
   std::printf("tolerances: rtol %g, atol %g\n", options.rtol, options.atol);
   size_t failed = 0;
   for (size_t i = 0; i < results.size(); ++i) {
-    onnxrun::Comparison comparison = onnxrun::compareTensors(
+    // An optional output that holds a value compares with the plain value.
+    onnxrun::Comparison comparison = onnxrun::compareValues(
         results[i], references[i], options.rtol, options.atol);
-    std::printf("output %zu \"%s\": %s %s, max abs error %s, max rel error %s: "
+    std::printf("output %zu \"%s\": %s, max abs error %s, max rel error %s: "
                 "%s\n",
-                i, results[i].name.c_str(),
-                onnxc_element_type_name(results[i].dtype),
-                onnxrun::shapeString(results[i].shape).c_str(),
+                i, outputInfos[i].name,
+                onnxrun::describeValue(results[i]).c_str(),
                 formatError(comparison.maxAbsError).c_str(),
                 formatError(comparison.maxRelError).c_str(),
                 comparison.match ? "PASS" : "FAIL");
@@ -535,9 +633,9 @@ int runModel(const Options &options) {
       size_t at = comparison.firstMismatch;
       std::printf("  %zu of %zu elements differ; first at flat index %zu: got "
                   "%s, expected %s\n",
-                  comparison.mismatches, references[i].elementCount(), at,
-                  formatValue(results[i], at).c_str(),
-                  formatValue(references[i], at).c_str());
+                  comparison.mismatches, references[i].tensor.elementCount(),
+                  at, formatValue(results[i].tensor, at).c_str(),
+                  formatValue(references[i].tensor, at).c_str());
     }
   }
   if (failed) {

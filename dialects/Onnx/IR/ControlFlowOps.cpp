@@ -1,6 +1,7 @@
 //===- ControlFlowOps.cpp - Loop and Scan ---------------------------------===//
 
 #include "dialects/Onnx/IR/OnnxOps.h"
+#include "dialects/Onnx/IR/SequenceTypes.h"
 
 using namespace mlir;
 
@@ -30,6 +31,11 @@ static Type sliced(Type type, int64_t axis) {
 
 /// The join of two tensor types: dims that differ become dynamic.
 static Type join(Type a, Type b) {
+  if (!isa<TensorType>(a) || !isa<TensorType>(b)) {
+    // Sequences and optionals (LoopOp::verify checks the kinds agree).
+    Type joined = joinCarriedTypes(a, b);
+    return joined ? joined : a;
+  }
   auto ta = cast<TensorType>(a), tb = cast<TensorType>(b);
   if (!ta.hasRank() || !tb.hasRank() || ta.getRank() != tb.getRank())
     return UnrankedTensorType::get(ta.getElementType());
@@ -116,6 +122,20 @@ LogicalResult LoopOp::verify() {
     return emitOpError() << "body's first output (the loop condition) must be "
                             "one bool, got "
                          << condType;
+  for (unsigned i = 0; i < carried; ++i) {
+    Type init = getVInitial()[i].getType();
+    Type next = yield.getOperand(1 + i).getType();
+    if (isSequenceOrOptional(init) || isSequenceOrOptional(next))
+      if (!joinCarriedTypes(init, next))
+        return emitOpError() << "loop-carried value #" << i << " is " << init
+                             << " before the loop and " << next
+                             << " after an iteration";
+  }
+  for (unsigned i = carried + 1; i < yield.getNumOperands(); ++i)
+    if (!isa<TensorType>(yield.getOperand(i).getType()))
+      return emitOpError() << "scan output #" << i - carried - 1
+                           << " must be a tensor, got "
+                           << yield.getOperand(i).getType();
   return success();
 }
 

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/Onnx/IR/OnnxOps.h"
+#include "dialects/Onnx/IR/SequenceTypes.h"
 
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/OpImplementation.h"
@@ -788,8 +789,20 @@ LogicalResult IfOp::inferShapes() {
   auto thenYield = cast<YieldOp>(getThenBranch().front().getTerminator());
   auto elseYield = cast<YieldOp>(getElseBranch().front().getTerminator());
   for (unsigned i = 0; i < getNumResults(); ++i) {
-    auto a = cast<TensorType>(thenYield.getOperand(i).getType());
-    auto b = cast<TensorType>(elseYield.getOperand(i).getType());
+    Type thenType = thenYield.getOperand(i).getType();
+    Type elseType = elseYield.getOperand(i).getType();
+    if (!isa<TensorType>(thenType) || !isa<TensorType>(elseType)) {
+      // Sequences and optionals: the same kind and element type.
+      Type joined = joinValueTypes(thenType, elseType);
+      if (!joined)
+        return emitError() << "branches give output " << i
+                           << " different types: " << thenType << " and "
+                           << elseType;
+      getResult(i).setType(joined);
+      continue;
+    }
+    auto a = cast<TensorType>(thenType);
+    auto b = cast<TensorType>(elseType);
     if (a.getElementType() != b.getElementType())
       return emitError() << "branches give output " << i
                          << " different element types: " << a.getElementType()

@@ -5,6 +5,7 @@
 
 include "OnnxDialect.td"
 include "OnnxInterfaces.td"
+include "OnnxTypes.td"
 include "mlir/IR/OpBase.td"
 include "mlir/IR/BuiltinAttributes.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
@@ -18,6 +19,10 @@ def Onnx_I64Attr : SignlessIntegerAttrBase<I64, "64-bit integer attribute"> {
 
 def Onnx_Tensor : AnyTypeOf<[AnyTensor], "tensor">;
 def Onnx_TensorOrNone : AnyTypeOf<[AnyTensor, NoneType], "tensor or none">;
+// Any ONNX value: a tensor, a sequence or an optional.
+def Onnx_Value : AnyTypeOf<[AnyTensor, Onnx_Seq, Onnx_Opt], "tensor, sequence or optional">;
+def Onnx_ValueOrNone : AnyTypeOf<[AnyTensor, Onnx_Seq, Onnx_Opt, NoneType],
+                                 "tensor, sequence, optional or none">;
 
 // Every onnx op infers its result shapes; most are pure.
 class Onnx_Op<string mnemonic, list<Trait> traits = []>

@@ -135,16 +135,17 @@ def Onnx_NoValueOp : Onnx_Op<"NoValue", [ConstantLike]> {
 
 def Onnx_YieldOp : Op<Onnx_Dialect, "Yield", [Pure, Terminator,
                                               ParentOneOf<["IfOp", "LoopOp", "ScanOp",
-                                                          "FlexAttentionOp"]>]> {
+                                                          "FlexAttentionOp",
+                                                          "SequenceMapOp"]>]> {
   let summary = "returns the outputs of a subgraph";
-  let arguments = (ins Variadic<Onnx_Tensor>:$operands);
+  let arguments = (ins Variadic<Onnx_Value>:$operands);
   let assemblyFormat = "attr-dict ($operands^ `:` type($operands))?";
 }
 
 def Onnx_IfOp : Onnx_Op<"If"> {
   let summary = "runs then_branch or else_branch on a boolean scalar";
   let arguments = (ins Onnx_Tensor:$cond);
-  let results = (outs Variadic<Onnx_Tensor>:$outputs);
+  let results = (outs Variadic<Onnx_Value>:$outputs);
   let regions = (region SizedRegion<1>:$then_branch, SizedRegion<1>:$else_branch);
   let assemblyFormat = [{
     $cond `:` type($cond) attr-dict (`->` type($outputs)^)? `then` $then_branch `else` $else_branch
@@ -164,8 +165,8 @@ def Onnx_LoopOp : Onnx_Op<"Loop"> {
     dimension.
   }];
   let arguments = (ins Onnx_TensorOrNone:$M, Onnx_TensorOrNone:$cond,
-                   Variadic<Onnx_Tensor>:$v_initial);
-  let results = (outs Variadic<Onnx_Tensor>:$outputs);
+                   Variadic<Onnx_Value>:$v_initial);
+  let results = (outs Variadic<Onnx_Value>:$outputs);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{
     `(` $M `,` $cond (`,` $v_initial^)? `)` attr-dict `:` functional-type(operands, results) $body

@@ -20,11 +20,16 @@ def Onnx_Dialect : Dialect {
     normalized by the importer (attributes that later became inputs become
     constant inputs). Tensor types carry the ONNX element type: signless
     integers for signed ONNX types, `ui*` for unsigned ones, `i1` for bool.
-    Dimensions that are only known at run time are `?`.
+    Dimensions that are only known at run time are `?`. Sequences and
+    optionals have their own types, `!onnx.seq<T>` and `!onnx.opt<T>`.
   }];
   let hasConstantMaterializer = 1;
+  let extraClassDeclaration = [{
+    /// Registers !onnx.seq and !onnx.opt (SequenceOps.cpp).
+    void registerTypes();
+  }];
   let useDefaultAttributePrinterParser = 0;
-  let useDefaultTypePrinterParser = 0;
+  let useDefaultTypePrinterParser = 1;
 }
 
 #endif // ONNXC_DIALECT_ONNX_ONNXDIALECT_TD

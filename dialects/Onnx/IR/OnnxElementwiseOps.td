@@ -40,7 +40,21 @@ def Onnx_ErfOp : Onnx_UnaryOp<"Erf">;
 def Onnx_ExpOp : Onnx_UnaryOp<"Exp">;
 def Onnx_FloorOp : Onnx_UnaryOp<"Floor">;
 def Onnx_HardSwishOp : Onnx_UnaryOp<"HardSwish">;
-def Onnx_IdentityOp : Onnx_UnaryOp<"Identity"> { let hasFolder = 1; }
+def Onnx_IdentityOp : Onnx_UnaryOp<"Identity"> {
+  let hasFolder = 1;
+  // Identity also passes sequences and optionals through.
+  let arguments = (ins Onnx_Value:$X);
+  let results = (outs Onnx_Value:$Y);
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferShapes() {
+      if (!::mlir::isa<::mlir::TensorType>(getX().getType())) {
+        getY().setType(getX().getType());
+        return ::llvm::success();
+      }
+      return ::onnxc::onnx::inferSameShapeOp(getOperation());
+    }
+  }];
+}
 def Onnx_LogOp : Onnx_UnaryOp<"Log">;
 def Onnx_NegOp : Onnx_UnaryOp<"Neg"> { let hasFolder = 1; }
 def Onnx_NotOp : Onnx_UnaryOp<"Not">;

@@ -22,6 +22,7 @@ void OnnxDialect::initialize() {
 #define GET_OP_LIST
 #include "dialects/Onnx/IR/OnnxOps.cpp.inc"
       >();
+  registerTypes();
 }
 
 Operation *OnnxDialect::materializeConstant(OpBuilder &builder,

@@ -12,6 +12,8 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "dialects/Onnx/IR/OnnxDialect.h.inc"
+#define GET_TYPEDEF_CLASSES
+#include "dialects/Onnx/IR/OnnxTypes.h.inc"
 #include "dialects/Onnx/IR/OnnxInterfaces.h.inc"
 
 #include "dialects/Onnx/IR/ShapeHelpers.h"

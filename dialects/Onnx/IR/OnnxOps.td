@@ -10,5 +10,6 @@ include "OnnxTensorOps.td"
 include "OnnxNNExtraOps.td"
 include "OnnxQuantOps.td"
 include "OnnxMLOps.td"
+include "OnnxSequenceOps.td"
 
 #endif // ONNXC_DIALECT_ONNX_ONNXOPS_TD

@@ -14,6 +14,8 @@
 namespace onnxc {
 
 inline constexpr int kAbiVersion = 1;
+/// The ABI of models with sequence or optional inputs or outputs.
+inline constexpr int kAbiVersionSequences = 2;
 inline constexpr const char *kCompilerVersion = "0.1.0";
 
 /// The `input`/`output` lines of the signature (docs/ABI.md), from

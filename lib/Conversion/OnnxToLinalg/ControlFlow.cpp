@@ -8,6 +8,8 @@
 
 #include "Common.h"
 
+#include "dialects/Onnx/IR/SequenceTypes.h"
+
 using namespace mlir;
 
 namespace onnxc::lowering {
@@ -21,7 +23,10 @@ struct IfLowering : public OpConversionPattern<onnx::IfOp> {
     Location loc = op.getLoc();
     SmallVector<Type> resultTypes;
     for (unsigned i = 0; i < op.getNumResults(); ++i) {
-      auto type = getConvertedResultType(getTypeConverter(), op, i);
+      // Sequences and optionals: the pointer type of their lowering.
+      Type type = getConvertedResultType(getTypeConverter(), op, i);
+      if (onnx::isSequenceOrOptional(op.getResult(i).getType()))
+        type = getTypeConverter()->convertType(op.getResult(i).getType());
       if (!type)
         return reportUnsupported(op, "a branch output has an unknown rank");
       resultTypes.push_back(type);

@@ -20,6 +20,8 @@
 
 #include "NNExtraCommon.h"
 
+#include "dialects/Onnx/IR/SequenceTypes.h"
+
 using namespace mlir;
 
 namespace onnxc::lowering {
@@ -77,7 +79,10 @@ struct LoopLowering : public OpConversionPattern<onnx::LoopOp> {
     unsigned numScan = op.getNumResults() - numCarried;
     SmallVector<Type> resultTypes;
     for (unsigned i = 0; i < op.getNumResults(); ++i) {
-      RankedTensorType type = getConvertedResultType(converter, op, i);
+      Type type = getConvertedResultType(converter, op, i);
+      // Carried sequences and optionals: their pointer (Sequences.cpp).
+      if (onnx::isSequenceOrOptional(op.getResult(i).getType()))
+        type = converter->convertType(op.getResult(i).getType());
       if (!type)
         return reportUnsupported(op, "an output has an unknown rank");
       resultTypes.push_back(type);

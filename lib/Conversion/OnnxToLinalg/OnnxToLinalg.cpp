@@ -4,6 +4,8 @@
 #include "onnxc/Conversion/Passes.h"
 
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -31,6 +33,13 @@ OnnxToLinalgTypeConverter::OnnxToLinalgTypeConverter() {
   addConversion([](UnrankedTensorType type) -> Type {
     return UnrankedTensorType::get(toSignless(type.getElementType()));
   });
+  // Sequences and optionals are run-time objects (Sequences.cpp).
+  addConversion([](onnx::SeqType type) -> Type {
+    return LLVM::LLVMPointerType::get(type.getContext());
+  });
+  addConversion([](onnx::OptType type) -> Type {
+    return LLVM::LLVMPointerType::get(type.getContext());
+  });
   auto cast = [](OpBuilder &b, Type type, ValueRange inputs,
                  Location loc) -> Value {
     return UnrealizedConversionCastOp::create(b, loc, type, inputs).getResult(0);
@@ -49,6 +58,7 @@ void populateOnnxToLinalgPatterns(const TypeConverter &converter,
   populateOnnxToLinalgNormalizationPatterns(converter, patterns);
   populateOnnxToLinalgDataMovementPatterns(converter, patterns);
   populateOnnxToLinalgControlFlowPatterns(converter, patterns);
+  populateOnnxToLinalgSequencePatterns(converter, patterns);
   populateOnnxToLinalgTensorPatterns(converter, patterns);
   populateOnnxToLinalgNNExtraPatterns(converter, patterns);
   populateOnnxToLinalgQuantPatterns(converter, patterns);
@@ -92,7 +102,8 @@ struct ConvertOnnxToLinalgPass
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
                            math::MathDialect, scf::SCFDialect,
                            tensor::TensorDialect,
-                           bufferization::BufferizationDialect>();
+                           bufferization::BufferizationDialect,
+                           memref::MemRefDialect, LLVM::LLVMDialect>();
     target.addIllegalDialect<onnx::OnnxDialect>();
     target.addLegalOp<onnx::NoValueOp, ModuleOp>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
@@ -102,6 +113,7 @@ struct ConvertOnnxToLinalgPass
     target.addDynamicallyLegalOp<func::ReturnOp, func::CallOp>(
         [&](Operation *op) { return converter.isLegal(op); });
 
+    prepareSequenceLowering(module);
     RewritePatternSet patterns(ctx);
     populateOnnxToLinalgPatterns(converter, patterns);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
@@ -141,6 +153,7 @@ struct ConvertOnnxToLinalgPass
       if (op->use_empty())
         op->erase();
     });
+    finishSequenceLowering(module);
   }
 };
 

@@ -114,12 +114,21 @@ translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &llvmContext,
   llvm::BasicBlock *body = llvm::BasicBlock::Create(llvmContext, "entry", entry);
   b.SetInsertPoint(body);
   llvm::SmallVector<llvm::Value *> args;
+  // One result that is not a memref (a sequence pointer) is returned by the
+  // C interface instead of written to the results block: args[0] then
+  // points to its slot, and the inputs start at args[1].
+  bool returnsValue = !graph->getReturnType()->isVoidTy();
+  unsigned first = returnsValue ? 1 : 0;
   for (unsigned i = 0; i < graph->arg_size(); ++i) {
     llvm::Value *slot =
-        b.CreateConstInBoundsGEP1_64(ptrType, entry->getArg(0), i);
+        b.CreateConstInBoundsGEP1_64(ptrType, entry->getArg(0), first + i);
     args.push_back(b.CreateLoad(ptrType, slot));
   }
-  b.CreateCall(graph, args);
+  llvm::Value *result = b.CreateCall(graph, args);
+  if (returnsValue) {
+    llvm::Value *block = b.CreateLoad(ptrType, entry->getArg(0));
+    b.CreateStore(result, block);
+  }
   b.CreateRet(b.getInt32(0));
   graph->setLinkage(llvm::GlobalValue::InternalLinkage);
   inner->setLinkage(llvm::GlobalValue::InternalLinkage);

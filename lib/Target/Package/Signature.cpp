@@ -2,6 +2,8 @@
 
 #include "onnxc/Target/Package.h"
 
+#include "dialects/Onnx/IR/OnnxOps.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "llvm/Support/Format.h"
@@ -55,19 +57,47 @@ static std::string dtypeName(Type type) {
 
 static void printTensor(llvm::raw_ostream &os, StringRef kind, StringRef name,
                         Type type) {
+  os << kind << ' ' << encodeSignatureName(name);
+  // Sequences and optionals: `seq` / `opt` before the element's type
+  // (docs/ABI.md, version 2).
+  while (!isa<TensorType>(type)) {
+    if (auto seq = dyn_cast<onnx::SeqType>(type)) {
+      os << " seq";
+      type = seq.getElementType();
+    } else if (auto opt = dyn_cast<onnx::OptType>(type)) {
+      os << " opt";
+      type = opt.getElementType();
+    } else {
+      os << " unknown -1\n";
+      return;
+    }
+  }
   auto tensor = cast<TensorType>(type);
-  // A rank only known at run time cannot be compiled; the linalg phase
-  // reports it on the node. Until then the line says rank -1.
+  // A tensor's rank only known at run time cannot be compiled; the linalg
+  // phase reports it on the node. Until then the line says rank -1 (for the
+  // elements of a sequence it is valid: their rank is checked at run time).
+  os << ' ' << dtypeName(tensor.getElementType());
   if (!tensor.hasRank()) {
-    os << kind << ' ' << encodeSignatureName(name) << ' '
-       << dtypeName(tensor.getElementType()) << " -1\n";
+    os << " -1\n";
     return;
   }
-  os << kind << ' ' << encodeSignatureName(name) << ' '
-     << dtypeName(tensor.getElementType()) << ' ' << tensor.getRank();
+  os << ' ' << tensor.getRank();
   for (int64_t d : tensor.getShape())
     os << ' ' << (ShapedType::isDynamic(d) ? -1 : d);
   os << '\n';
+}
+
+/// Whether a line of the signature's I/O text is a sequence or optional.
+static bool hasSequenceValues(StringRef io) {
+  SmallVector<StringRef> lines;
+  io.split(lines, '\n', -1, /*KeepEmpty=*/false);
+  for (StringRef line : lines) {
+    SmallVector<StringRef> fields;
+    line.split(fields, ' ');
+    if (fields.size() > 2 && (fields[2] == "seq" || fields[2] == "opt"))
+      return true;
+  }
+  return false;
 }
 
 std::string buildSignatureIO(ModuleOp module) {
@@ -95,7 +125,11 @@ std::string buildSignature(ModuleOp module, const SignatureInfo &info) {
       return attr.strref();
     return "";
   };
-  os << "ONNXC " << kAbiVersion << '\n';
+  // Tensor-only models stay loadable by runtimes of ABI 1.
+  os << "ONNXC "
+     << (hasSequenceValues(str("onnxc.signature_io")) ? kAbiVersionSequences
+                                                     : kAbiVersion)
+     << '\n';
   os << "compiler " << kCompilerVersion << '\n';
   os << "target " << info.target << '\n';
   os << "triple " << info.triple << '\n';

@@ -47,8 +47,10 @@
 extern "C" {
 #endif
 
-/** The version of the compiled-model ABI this runtime loads (docs/ABI.md). */
-#define ONNXC_ABI_VERSION 1
+/** The newest version of the compiled-model ABI this runtime loads
+ *  (docs/ABI.md); it loads every version from 1 up to it. Version 2 adds
+ *  sequence and optional inputs and outputs. */
+#define ONNXC_ABI_VERSION 2
 
 /** The largest tensor rank the runtime handles. */
 #define ONNXC_MAX_RANK 16
@@ -236,6 +238,25 @@ typedef struct onnxc_value_info {
   const int64_t *shape;
 } onnxc_value_info;
 
+/** What kind of value an input or output is. For a sequence or an optional,
+ *  onnxc_value_info describes the tensors it holds (rank -1: any rank). */
+typedef enum onnxc_value_kind {
+  ONNXC_VALUE_TENSOR = 0,
+  ONNXC_VALUE_SEQUENCE = 1,
+  ONNXC_VALUE_OPTIONAL_TENSOR = 2,
+  ONNXC_VALUE_OPTIONAL_SEQUENCE = 3,
+  /* Not values: they make the enum span every int32_t. */
+  ONNXC_VALUE_KIND_RANGE_MIN = -2147483647 - 1,
+  ONNXC_VALUE_KIND_RANGE_MAX = 2147483647
+} onnxc_value_kind;
+
+ONNXC_API onnxc_status *onnxc_model_input_kind(const onnxc_model *model,
+                                               size_t index,
+                                               onnxc_value_kind *kind);
+ONNXC_API onnxc_status *onnxc_model_output_kind(const onnxc_model *model,
+                                                size_t index,
+                                                onnxc_value_kind *kind);
+
 ONNXC_API onnxc_status *onnxc_model_input_info(const onnxc_model *model,
                                                size_t index,
                                                onnxc_value_info *info);
@@ -282,6 +303,11 @@ typedef enum onnxc_memory {
 /** Set in onnxc_tensor.flags when the runtime allocated `data`; release it
  *  with onnxc_tensor_release(). */
 #define ONNXC_TENSOR_OWNED_BY_RUNTIME 1u
+/** Set in onnxc_tensor.flags when the value is a sequence: `data` is an
+ *  `onnxc_sequence *` (dtype its element type, rank 0, byte_size 0). */
+#define ONNXC_TENSOR_SEQUENCE 2u
+/** Set in onnxc_tensor.flags for an optional without a value (data NULL). */
+#define ONNXC_TENSOR_NONE 4u
 
 /** A dense, row-major (C-order) tensor. Zero-initialize it before use. */
 typedef struct onnxc_tensor {
@@ -306,9 +332,45 @@ typedef struct onnxc_tensor {
  *  invalid (negative rank or dims, rank over ONNXC_MAX_RANK, overflow). */
 ONNXC_API size_t onnxc_tensor_element_count(const onnxc_tensor *tensor);
 
-/** Frees a buffer that the runtime allocated for an output and resets
- *  data, byte_size, flags. Does nothing for a caller-owned buffer or NULL. */
+/** Frees a buffer (or sequence) that the runtime allocated for an output and
+ *  resets data, byte_size, flags. Does nothing for a caller-owned buffer or
+ *  NULL. */
 ONNXC_API void onnxc_tensor_release(onnxc_tensor *tensor);
+
+/*===----------------------------------------------------------------------===*
+ * Sequences
+ *===----------------------------------------------------------------------===*/
+
+/** A sequence of tensors of one element type. It owns copies of its
+ *  tensors. Pass it as an input in an onnxc_tensor slot with data = the
+ *  sequence and flags = ONNXC_TENSOR_SEQUENCE; a sequence output comes back
+ *  the same way, with ONNXC_TENSOR_OWNED_BY_RUNTIME (onnxc_tensor_release
+ *  frees it). */
+typedef struct onnxc_sequence onnxc_sequence;
+
+/** A new, empty sequence of `dtype` tensors. On error `*sequence` is NULL. */
+ONNXC_API onnxc_status *onnxc_sequence_create(onnxc_element_type dtype,
+                                              onnxc_sequence **sequence);
+
+/** Appends a copy of the host tensor `tensor` (its dtype must be the
+ *  sequence's; data may be NULL only when it has no elements). */
+ONNXC_API onnxc_status *onnxc_sequence_append(onnxc_sequence *sequence,
+                                              const onnxc_tensor *tensor);
+
+/** The number of tensors; 0 for NULL. */
+ONNXC_API size_t onnxc_sequence_length(const onnxc_sequence *sequence);
+
+/** The element type; ONNXC_TYPE_UNDEFINED for NULL. */
+ONNXC_API onnxc_element_type
+onnxc_sequence_element_type(const onnxc_sequence *sequence);
+
+/** Tensor `index` as a view: data points into the sequence (valid until it
+ *  is released), flags 0. */
+ONNXC_API onnxc_status *onnxc_sequence_at(const onnxc_sequence *sequence,
+                                          size_t index, onnxc_tensor *tensor);
+
+/** Frees the sequence and its tensors. NULL is a no-op. */
+ONNXC_API void onnxc_sequence_release(onnxc_sequence *sequence);
 
 /*===----------------------------------------------------------------------===*
  * Sessions

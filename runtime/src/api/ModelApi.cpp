@@ -67,7 +67,7 @@ onnxc_status *valueInfo(const onnxc_model *model, size_t index,
                           std::to_string(values.size()) + ")");
   info->name = desc->name.c_str();
   info->dtype = desc->dtype;
-  info->rank = static_cast<int32_t>(desc->shape.size());
+  info->rank = desc->rankKnown ? static_cast<int32_t>(desc->shape.size()) : -1;
   info->shape = desc->shape.empty() ? nullptr : desc->shape.data();
   return nullptr;
 }
@@ -129,6 +129,34 @@ size_t onnxc_model_input_count(const onnxc_model *model) {
 
 size_t onnxc_model_output_count(const onnxc_model *model) {
   return model ? model->signature.outputs.size() : 0;
+}
+
+static onnxc_status *valueKind(const onnxc_model *model, size_t index,
+                               onnxc_value_kind *kind, bool input) {
+  if (!model)
+    return onnxc::makeStatus(ONNXC_INVALID_ARGUMENT, "model is null");
+  if (!kind)
+    return onnxc::makeStatus(ONNXC_INVALID_ARGUMENT, "kind is null");
+  const auto &values =
+      input ? model->signature.inputs : model->signature.outputs;
+  const onnxc::ValueDesc *desc = valueAt(values, index);
+  if (!desc)
+    return onnxc::makeStatus(ONNXC_INVALID_ARGUMENT,
+                             std::string(input ? "input" : "output") +
+                                 " index " + std::to_string(index) +
+                                 " is out of range");
+  *kind = desc->kind;
+  return nullptr;
+}
+
+onnxc_status *onnxc_model_input_kind(const onnxc_model *model, size_t index,
+                                     onnxc_value_kind *kind) {
+  return onnxc::guard([&] { return valueKind(model, index, kind, true); });
+}
+
+onnxc_status *onnxc_model_output_kind(const onnxc_model *model, size_t index,
+                                      onnxc_value_kind *kind) {
+  return onnxc::guard([&] { return valueKind(model, index, kind, false); });
 }
 
 onnxc_status *onnxc_model_input_info(const onnxc_model *model, size_t index,

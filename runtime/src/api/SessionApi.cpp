@@ -3,6 +3,7 @@
 #include "Handles.h"
 
 #include "../core/ElementType.h"
+#include "../core/SequenceAbi.h"
 #include "../core/Status.h"
 #include "../core/TensorCheck.h"
 #include "../cpu/HostRun.h"
@@ -151,11 +152,14 @@ size_t onnxc_tensor_element_count(const onnxc_tensor *tensor) {
 void onnxc_tensor_release(onnxc_tensor *tensor) {
   if (!tensor || !(tensor->flags & ONNXC_TENSOR_OWNED_BY_RUNTIME))
     return;
-  std::free(tensor->reserved);
+  if (tensor->flags & ONNXC_TENSOR_SEQUENCE)
+    onnxcSequenceFree(static_cast<OnnxcSequence *>(tensor->reserved));
+  else
+    std::free(tensor->reserved);
   tensor->data = nullptr;
   tensor->reserved = nullptr;
   tensor->byte_size = 0;
-  tensor->flags &= ~ONNXC_TENSOR_OWNED_BY_RUNTIME;
+  tensor->flags &= ~(ONNXC_TENSOR_OWNED_BY_RUNTIME | ONNXC_TENSOR_SEQUENCE);
 }
 
 } // extern "C"

@@ -103,7 +103,7 @@ private:
   }
   bool parseFirstLine(std::string_view line);
   bool parseLine(std::string_view line);
-  bool parseValue(const std::vector<std::string_view> &fields, bool isInput);
+  bool parseValue(std::vector<std::string_view> fields, bool isInput);
   bool parseFeatures(std::string_view value);
   bool setOnce(std::string_view key);
 
@@ -171,9 +171,9 @@ bool Parser::parseFirstLine(std::string_view line) {
   int64_t version = 0;
   if (!parseInt64(fields[1], version) || version < 0)
     return fail("bad abi version '" + std::string(fields[1]) + "'");
-  if (version != expectedAbi)
+  if (version < 1 || version > expectedAbi)
     return fail("abi version " + std::to_string(version) +
-                " is not supported by this runtime (it loads version " +
+                " is not supported by this runtime (it loads versions 1 to " +
                 std::to_string(expectedAbi) + ")");
   sig.abiVersion = version;
   return true;
@@ -264,7 +264,7 @@ bool Parser::parseLine(std::string_view line) {
   return true;
 }
 
-bool Parser::parseValue(const std::vector<std::string_view> &fields,
+bool Parser::parseValue(std::vector<std::string_view> fields,
                         bool isInput) {
   const char *what = isInput ? "input" : "output";
   if (fields.size() < 4)
@@ -273,11 +273,47 @@ bool Parser::parseValue(const std::vector<std::string_view> &fields,
   if (!percentDecode(fields[1], value.name))
     return fail(std::string("bad percent encoding in ") + what + " name '" +
                 std::string(fields[1]) + "'");
+  // ABI 2: `seq`, `opt` or `opt seq` before the element type.
+  std::vector<std::string_view> wrappers;
+  while (fields.size() > 2 && (fields[2] == "seq" || fields[2] == "opt")) {
+    wrappers.push_back(fields[2]);
+    fields.erase(fields.begin() + 2);
+  }
+  if (!wrappers.empty()) {
+    if (sig.abiVersion < 2)
+      return fail(std::string(what) + " \"" + value.name +
+                  "\": sequences and optionals need abi version 2");
+    if (wrappers.size() == 1)
+      value.kind = wrappers[0] == "seq" ? ONNXC_VALUE_SEQUENCE
+                                        : ONNXC_VALUE_OPTIONAL_TENSOR;
+    else if (wrappers.size() == 2 && wrappers[0] == "opt" &&
+             wrappers[1] == "seq")
+      value.kind = ONNXC_VALUE_OPTIONAL_SEQUENCE;
+    else
+      return fail(std::string(what) + " \"" + value.name +
+                  "\": unsupported nesting of seq and opt");
+    if (fields.size() < 4)
+      return fail(std::string("'") + what +
+                  "' needs a name, a type and a rank");
+  }
   value.dtype = elementTypeFromSignatureName(fields[2]);
   if (value.dtype == ONNXC_TYPE_UNDEFINED)
     return fail(std::string(what) + " \"" + value.name +
                 "\": unknown element type '" + std::string(fields[2]) + "'");
   int64_t rank = 0;
+  if (value.kind == ONNXC_VALUE_SEQUENCE ||
+      value.kind == ONNXC_VALUE_OPTIONAL_SEQUENCE) {
+    // The elements of a sequence may have any rank.
+    if (fields[3] == "-1" && fields.size() == 4) {
+      value.rankKnown = false;
+      auto &names = isInput ? inputNames : outputNames;
+      if (!names.insert(value.name).second)
+        return fail("duplicate " + std::string(what) + " \"" + value.name +
+                    "\"");
+      (isInput ? sig.inputs : sig.outputs).push_back(std::move(value));
+      return true;
+    }
+  }
   if (!parseInt64(fields[3], rank) || rank < 0)
     return fail(std::string(what) + " \"" + value.name + "\": bad rank '" +
                 std::string(fields[3]) + "'");

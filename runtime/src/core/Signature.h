@@ -25,6 +25,11 @@ struct ValueDesc {
   std::string name;
   onnxc_element_type dtype = ONNXC_TYPE_UNDEFINED;
   std::vector<int64_t> shape; // -1 for a dynamic dim
+  /// A tensor, or (ABI 2) a sequence or optional of tensors described by
+  /// dtype and shape.
+  onnxc_value_kind kind = ONNXC_VALUE_TENSOR;
+  /// False for sequence elements of any rank (`seq f32 -1`; shape empty).
+  bool rankKnown = true;
 };
 
 struct Signature {

@@ -44,6 +44,16 @@ void populateOnnxToLinalgMLPatterns(const mlir::TypeConverter &converter,
                                     mlir::RewritePatternSet &patterns);
 
 /// All of the above.
+void populateOnnxToLinalgSequencePatterns(const mlir::TypeConverter &converter,
+                                          mlir::RewritePatternSet &patterns);
+
+/// Before the conversion: SequenceMap becomes onnx.Loop, and a function that
+/// uses sequences or optionals gets its context (Sequences.cpp).
+void prepareSequenceLowering(mlir::ModuleOp module);
+/// After the conversion: the returned sequences are exported and the
+/// context released before each return.
+void finishSequenceLowering(mlir::ModuleOp module);
+
 void populateOnnxToLinalgPatterns(const mlir::TypeConverter &converter,
                                   mlir::RewritePatternSet &patterns);
 
