@@ -146,12 +146,23 @@ struct RangeLowering : public OpConversionPattern<onnx::RangeOp> {
     Location loc = op.getLoc();
     auto type = getConvertedResultType(getTypeConverter(), op);
     Type elementType = type.getElementType();
-    auto scalar = [&](Value t) {
-      return tensor::ExtractOp::create(rewriter, loc, t, ValueRange{});
+    // Scalars; a tensor of one element (as expanded functions pass) too.
+    auto scalar = [&](Value t) -> Value {
+      auto tensorType = dyn_cast<RankedTensorType>(t.getType());
+      if (!tensorType || !tensorType.hasStaticShape() ||
+          tensorType.getNumElements() != 1)
+        return {};
+      SmallVector<Value> zeros;
+      if (tensorType.getRank() > 0)
+        zeros.assign(tensorType.getRank(),
+                     arith::ConstantIndexOp::create(rewriter, loc, 0));
+      return tensor::ExtractOp::create(rewriter, loc, t, zeros);
     };
     Value start = scalar(adaptor.getStart());
     Value limit = scalar(adaptor.getLimit());
     Value delta = scalar(adaptor.getDelta());
+    if (!start || !limit || !delta)
+      return reportUnsupported(op, "start, limit and delta must be scalars");
     SmallVector<OpFoldResult> dims;
     if (!type.isDynamicDim(0)) {
       dims.push_back(rewriter.getIndexAttr(type.getDimSize(0)));

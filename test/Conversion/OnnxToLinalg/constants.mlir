@@ -214,3 +214,17 @@ func.func @range_static() -> tensor<4xi64> {
   %0 = onnx.Range %s, %l, %d : (tensor<i64>, tensor<i64>, tensor<i64>) -> tensor<4xi64>
   return %0 : tensor<4xi64>
 }
+
+// -----
+
+// A one-element tensor is read as the scalar (expanded AffineGrid passes
+// Range a limit of shape [1]).
+// CHECK-LABEL: func.func @range_one_element_limit
+// CHECK-SAME: (%[[S:.*]]: tensor<i64>, %[[L:.*]]: tensor<1xi64>, %[[D:.*]]: tensor<i64>)
+// CHECK: %[[C0:.*]] = arith.constant 0 : index
+// CHECK: tensor.extract %[[L]][%[[C0]]] : tensor<1xi64>
+// CHECK: linalg.generic
+func.func @range_one_element_limit(%s: tensor<i64>, %l: tensor<1xi64>, %d: tensor<i64>) -> tensor<?xi64> {
+  %0 = onnx.Range %s, %l, %d : (tensor<i64>, tensor<1xi64>, tensor<i64>) -> tensor<?xi64>
+  return %0 : tensor<?xi64>
+}

@@ -99,3 +99,11 @@ func.func @constant_of_shape_resource(%s: tensor<2xi64>) -> tensor<?x?xf32> {
     }
   }
 #-}
+
+// -----
+
+func.func @range_not_scalar(%s: tensor<i64>, %l: tensor<2xi64>, %d: tensor<i64>) -> tensor<?xi64> {
+  // expected-error @+1 {{cannot lower: start, limit and delta must be scalars}}
+  %0 = onnx.Range %s, %l, %d : (tensor<i64>, tensor<2xi64>, tensor<i64>) -> tensor<?xi64>
+  return %0 : tensor<?xi64>
+}
