@@ -41,7 +41,8 @@ convertTensorTypeProto(MLIRContext *ctx, const ::onnx::TypeProto::Tensor &t,
   return cast<TensorType>(RankedTensorType::get(dims, elementType));
 }
 
-FailureOr<Type> convertTypeProto(MLIRContext *ctx, const ::onnx::TypeProto &type,
+FailureOr<Type> convertTypeProto(MLIRContext *ctx,
+                                 const ::onnx::TypeProto &type,
                                  std::string &error, int depth) {
   if (depth > 2) {
     error = "nests sequences and optionals too deeply";

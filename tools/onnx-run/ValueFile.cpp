@@ -8,10 +8,10 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/wire_format_lite.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <algorithm>
 #include <iterator>
 
 namespace onnxrun {
@@ -28,15 +28,15 @@ constexpr int kSequenceKind = 3;
 /// The fields of either message that this tool uses.
 struct Message {
   int elemType = 0;
-  std::vector<std::string> tensors;   // field 3 (serialized TensorProto)
-  std::string sequence;                // field 5 (serialized SequenceProto)
+  std::vector<std::string> tensors; // field 3 (serialized TensorProto)
+  std::string sequence;             // field 5 (serialized SequenceProto)
   bool hasSequence = false;
-  bool unknownFields = false;          // fields no sequence/optional has
+  bool unknownFields = false; // fields no sequence/optional has
 };
 
 bool parseMessage(const std::string &bytes, Message &message) {
-  google::protobuf::io::ArrayInputStream array(
-      bytes.data(), static_cast<int>(bytes.size()));
+  google::protobuf::io::ArrayInputStream array(bytes.data(),
+                                               static_cast<int>(bytes.size()));
   google::protobuf::io::CodedInputStream in(&array);
   in.SetRecursionLimit(16);
   while (uint32_t tag = in.ReadTag()) {
@@ -231,10 +231,9 @@ Comparison compareValues(const HostValue &actual, const HostValue &expected,
     if (result.match) {
       result.match = false;
       result.problem = "tensor " + std::to_string(i) + ": " +
-                       (one.problem.empty()
-                            ? std::to_string(one.mismatches) +
-                                  " elements differ"
-                            : one.problem);
+                       (one.problem.empty() ? std::to_string(one.mismatches) +
+                                                  " elements differ"
+                                            : one.problem);
     }
   }
   return result;

@@ -17,8 +17,8 @@ namespace onnxrun {
 struct HostValue {
   enum class Kind { Tensor, Sequence, None };
   Kind kind = Kind::Tensor;
-  HostTensor tensor;                 // Kind::Tensor
-  std::vector<HostTensor> elements;  // Kind::Sequence
+  HostTensor tensor;                                     // Kind::Tensor
+  std::vector<HostTensor> elements;                      // Kind::Sequence
   onnxc_element_type elementType = ONNXC_TYPE_UNDEFINED; // Kind::Sequence
 };
 

@@ -52,9 +52,8 @@ Type joinValueTypes(Type a, Type b) {
     auto sb = dyn_cast<SeqType>(b);
     if (!sb)
       return {};
-    auto joined =
-        dyn_cast_or_null<TensorType>(joinValueTypes(sa.getElementType(),
-                                                    sb.getElementType()));
+    auto joined = dyn_cast_or_null<TensorType>(
+        joinValueTypes(sa.getElementType(), sb.getElementType()));
     return joined ? SeqType::get(a.getContext(), joined) : Type();
   }
   if (auto oa = dyn_cast<OptType>(a)) {
@@ -90,14 +89,14 @@ static LogicalResult verifyPosition(Operation *op, Value position) {
   auto type = cast<TensorType>(position.getType());
   if (!type.getElementType().isInteger(32) &&
       !type.getElementType().isInteger(64))
-    return op->emitOpError() << "position must be int32 or int64, not "
-                             << type.getElementType();
+    return op->emitOpError()
+           << "position must be int32 or int64, not " << type.getElementType();
   if (type.hasRank() && type.getRank() > 1)
-    return op->emitOpError() << "position must be a scalar, got rank "
-                             << type.getRank();
+    return op->emitOpError()
+           << "position must be a scalar, got rank " << type.getRank();
   if (type.hasStaticShape() && type.getNumElements() != 1)
-    return op->emitOpError() << "position must hold one value, got "
-                             << type.getNumElements();
+    return op->emitOpError()
+           << "position must hold one value, got " << type.getNumElements();
   return success();
 }
 
@@ -183,15 +182,15 @@ LogicalResult SequenceAtOp::verify() {
 }
 
 LogicalResult SequenceAtOp::inferShapes() {
-  return refineResultType(*this, 0, getInputSequence().getType().getElementType());
+  return refineResultType(*this, 0,
+                          getInputSequence().getType().getElementType());
 }
 
 LogicalResult SequenceLengthOp::verify() { return success(); }
 
 LogicalResult SequenceLengthOp::inferShapes() {
   return refineResultType(
-      *this, 0,
-      scalarTensor(getContext(), IntegerType::get(getContext(), 64)));
+      *this, 0, scalarTensor(getContext(), IntegerType::get(getContext(), 64)));
 }
 
 LogicalResult ConcatFromSequenceOp::verify() {
@@ -220,8 +219,8 @@ LogicalResult ConcatFromSequenceOp::inferShapes() {
     dims.insert(dims.begin() + axis, kDyn);
   else
     dims[axis] = kDyn;
-  return refineResultType(*this, 0,
-                          RankedTensorType::get(dims, element.getElementType()));
+  return refineResultType(
+      *this, 0, RankedTensorType::get(dims, element.getElementType()));
 }
 
 LogicalResult SplitToSequenceOp::verify() {

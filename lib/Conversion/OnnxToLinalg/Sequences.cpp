@@ -108,8 +108,8 @@ func::FuncOp declare(OpBuilder &b, Operation *anchor, StringRef name,
 }
 
 /// Calls support function `name`; returns its result (null when none).
-Value callSupport(OpBuilder &b, Location loc, Operation *anchor,
-                  StringRef name, TypeRange results, ValueRange args) {
+Value callSupport(OpBuilder &b, Location loc, Operation *anchor, StringRef name,
+                  TypeRange results, ValueRange args) {
   auto type = b.getFunctionType(TypeRange(args), results);
   func::FuncOp callee = declare(b, anchor, name, type);
   auto call = func::CallOp::create(b, loc, callee, args);
@@ -169,8 +169,8 @@ Value allocateAndFill(OpBuilder &b, Location loc, RankedTensorType type,
   SmallVector<Value> dynamicDims;
   for (int64_t d = 0; d < type.getRank(); ++d)
     if (type.isDynamicDim(d))
-      dynamicDims.push_back(arith::IndexCastOp::create(
-          b, loc, b.getIndexType(), dim(d)));
+      dynamicDims.push_back(
+          arith::IndexCastOp::create(b, loc, b.getIndexType(), dim(d)));
   auto memrefType = MemRefType::get(type.getShape(), type.getElementType());
   Value buffer = memref::AllocOp::create(b, loc, memrefType, dynamicDims);
   fill(memref::CastOp::create(
@@ -205,18 +205,17 @@ Value insertElement(OpBuilder &b, Location loc, Operation *anchor, Value ctx,
                     Value seq, Value value, Type onnxElement, Value position) {
   Type ptr = ptrType(b.getContext());
   auto type = cast<RankedTensorType>(value.getType());
-  return callSupport(
-      b, loc, anchor, typedSymbol("onnxc_seq_insert", type.getElementType()),
-      ptr,
-      {ctx, seq, toUnranked(b, loc, value),
-       i32Const(b, loc, onnxDataType(onnxElement)),
-       position ? position : i64Const(b, loc, 0),
-       i32Const(b, loc, position ? 1 : 0)});
+  return callSupport(b, loc, anchor,
+                     typedSymbol("onnxc_seq_insert", type.getElementType()),
+                     ptr,
+                     {ctx, seq, toUnranked(b, loc, value),
+                      i32Const(b, loc, onnxDataType(onnxElement)),
+                      position ? position : i64Const(b, loc, 0),
+                      i32Const(b, loc, position ? 1 : 0)});
 }
 
 /// Base of the patterns: they need the function's context.
-template <typename Op>
-struct SeqPattern : public OpConversionPattern<Op> {
+template <typename Op> struct SeqPattern : public OpConversionPattern<Op> {
   using OpConversionPattern<Op>::OpConversionPattern;
   using OpAdaptor = typename Op::Adaptor;
 
@@ -243,9 +242,9 @@ struct SequenceEmptyLowering : SeqPattern<onnx::SequenceEmptyOp> {
                       ConversionPatternRewriter &rewriter) const override {
     Type element = op.getOutput().getType().getElementType().getElementType();
     rewriter.replaceOp(
-        op, callSupport(rewriter, op.getLoc(), op, "onnxc_seq_empty", ptr(),
-                        {ctx, i32Const(rewriter, op.getLoc(),
-                                       onnxDataType(element))}));
+        op, callSupport(
+                rewriter, op.getLoc(), op, "onnxc_seq_empty", ptr(),
+                {ctx, i32Const(rewriter, op.getLoc(), onnxDataType(element))}));
     return success();
   }
 };
@@ -257,8 +256,9 @@ struct SequenceConstructLowering : SeqPattern<onnx::SequenceConstructOp> {
                       ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Type element = onnx::getElementType(op.getInputs().front());
-    Value seq = callSupport(rewriter, loc, op, "onnxc_seq_empty", ptr(),
-                            {ctx, i32Const(rewriter, loc, onnxDataType(element))});
+    Value seq =
+        callSupport(rewriter, loc, op, "onnxc_seq_empty", ptr(),
+                    {ctx, i32Const(rewriter, loc, onnxDataType(element))});
     for (Value input : adaptor.getInputs())
       seq = insertElement(rewriter, loc, op, ctx, seq, input, element, {});
     rewriter.replaceOp(op, seq);
@@ -291,10 +291,10 @@ struct SequenceEraseLowering : SeqPattern<onnx::SequenceEraseOp> {
     Value position = hasPosition
                          ? scalarI64(rewriter, loc, adaptor.getPosition())
                          : i64Const(rewriter, loc, 0);
-    rewriter.replaceOp(
-        op, callSupport(rewriter, loc, op, "onnxc_seq_erase", ptr(),
-                        {ctx, adaptor.getInputSequence(), position,
-                         i32Const(rewriter, loc, hasPosition)}));
+    rewriter.replaceOp(op,
+                       callSupport(rewriter, loc, op, "onnxc_seq_erase", ptr(),
+                                   {ctx, adaptor.getInputSequence(), position,
+                                    i32Const(rewriter, loc, hasPosition)}));
     return success();
   }
 };
@@ -326,8 +326,7 @@ struct SequenceAtLowering : SeqPattern<onnx::SequenceAtOp> {
     Location loc = op.getLoc();
     rewriter.replaceOp(
         op, readElement(rewriter, loc, op, adaptor.getInputSequence(),
-                        scalarI64(rewriter, loc, adaptor.getPosition()),
-                        type));
+                        scalarI64(rewriter, loc, adaptor.getPosition()), type));
     return success();
   }
 };
@@ -342,8 +341,8 @@ struct ConcatFromSequenceLowering : SeqPattern<onnx::ConcatFromSequenceOp> {
       return reportUnsupported(op, "the rank of the sequence's tensors is "
                                    "unknown at compile time");
     Location loc = op.getLoc();
-    int64_t axis = op.getAxis() < 0 ? op.getAxis() + type.getRank()
-                                    : op.getAxis();
+    int64_t axis =
+        op.getAxis() < 0 ? op.getAxis() + type.getRank() : op.getAxis();
     Value seq = adaptor.getInputSequence();
     Value rank = i64Const(rewriter, loc, type.getRank());
     Value axisValue = i64Const(rewriter, loc, axis);
@@ -351,10 +350,9 @@ struct ConcatFromSequenceLowering : SeqPattern<onnx::ConcatFromSequenceOp> {
     Value result = allocateAndFill(
         rewriter, loc, type,
         [&](int64_t d) {
-          return callSupport(rewriter, loc, op, "onnxc_seq_concat_dim",
-                             rewriter.getI64Type(),
-                             {seq, rank, axisValue, newAxis,
-                              i64Const(rewriter, loc, d)});
+          return callSupport(
+              rewriter, loc, op, "onnxc_seq_concat_dim", rewriter.getI64Type(),
+              {seq, rank, axisValue, newAxis, i64Const(rewriter, loc, d)});
         },
         [&](Value memref) {
           callSupport(rewriter, loc, op,
@@ -375,19 +373,19 @@ struct SplitToSequenceLowering : SeqPattern<onnx::SplitToSequenceOp> {
     if (!inputType)
       return reportUnsupported(op, "the input's rank is unknown");
     bool hasSplit = !onnx::isNoValue(op.getSplit());
-    Value split = hasSplit ? adaptor.getSplit()
-                           : tensor::EmptyOp::create(rewriter, loc,
-                                                     ArrayRef<int64_t>{0},
-                                                     rewriter.getI64Type())
-                                 .getResult();
+    Value split =
+        hasSplit ? adaptor.getSplit()
+                 : tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{0},
+                                           rewriter.getI64Type())
+                       .getResult();
     auto splitType = cast<RankedTensorType>(split.getType());
     if (!splitType.getElementType().isInteger(64))
       split = arith::ExtSIOp::create(
           rewriter, loc,
           RankedTensorType::get(splitType.getShape(), rewriter.getI64Type()),
           split);
-    int64_t axis = op.getAxis() < 0 ? op.getAxis() + inputType.getRank()
-                                    : op.getAxis();
+    int64_t axis =
+        op.getAxis() < 0 ? op.getAxis() + inputType.getRank() : op.getAxis();
     Value seq = callSupport(
         rewriter, loc, op,
         typedSymbol("onnxc_seq_split", inputType.getElementType()), ptr(),
@@ -418,8 +416,9 @@ struct OptionalLowering : SeqPattern<onnx::OptionalOp> {
     }
     // An optional tensor is a sequence of 0 or 1 tensors.
     Type element = cast<TensorType>(inner).getElementType();
-    Value seq = callSupport(rewriter, loc, op, "onnxc_seq_empty", ptr(),
-                            {ctx, i32Const(rewriter, loc, onnxDataType(element))});
+    Value seq =
+        callSupport(rewriter, loc, op, "onnxc_seq_empty", ptr(),
+                    {ctx, i32Const(rewriter, loc, onnxDataType(element))});
     if (!onnx::isNoValue(op.getInput()))
       seq = insertElement(rewriter, loc, op, ctx, seq, adaptor.getInput(),
                           element, {});
@@ -438,17 +437,15 @@ struct OptionalHasElementLowering : SeqPattern<onnx::OptionalHasElementOp> {
     Value flag;
     if (auto opt = dyn_cast<onnx::OptType>(type)) {
       bool isSeq = isa<onnx::SeqType>(opt.getElementType());
-      Value has = callSupport(rewriter, loc, op, "onnxc_opt_has_element",
-                              rewriter.getI32Type(),
-                              {adaptor.getInput(), i32Const(rewriter, loc, isSeq)});
-      flag = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::ne,
-                                   has, i32Const(rewriter, loc, 0));
+      Value has = callSupport(
+          rewriter, loc, op, "onnxc_opt_has_element", rewriter.getI32Type(),
+          {adaptor.getInput(), i32Const(rewriter, loc, isSeq)});
+      flag = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::ne, has,
+                                   i32Const(rewriter, loc, 0));
     } else {
       // No input: false; a tensor or a sequence: true.
-      flag = arith::ConstantIntOp::create(rewriter, loc,
-                                          onnx::isNoValue(op.getInput()) ? 0
-                                                                         : 1,
-                                          1);
+      flag = arith::ConstantIntOp::create(
+          rewriter, loc, onnx::isNoValue(op.getInput()) ? 0 : 1, 1);
     }
     rewriter.replaceOpWithNewOp<tensor::FromElementsOp>(
         op, RankedTensorType::get({}, rewriter.getI1Type()), flag);
@@ -508,16 +505,15 @@ void expandSequenceMap(onnx::SequenceMapOp op) {
   MLIRContext *ctx = op.getContext();
   auto i64Scalar = RankedTensorType::get({}, b.getI64Type());
   auto i1Scalar = RankedTensorType::get({}, b.getI1Type());
-  Value length = onnx::SequenceLengthOp::create(b, loc, i64Scalar,
-                                                op.getInputSequence());
+  Value length =
+      onnx::SequenceLengthOp::create(b, loc, i64Scalar, op.getInputSequence());
   Value none = onnx::NoValueOp::create(b, loc, b.getNoneType());
   SmallVector<Value> inits;
   SmallVector<Type> types;
   for (Value result : op.getResults()) {
     auto type = cast<onnx::SeqType>(result.getType());
     inits.push_back(onnx::SequenceEmptyOp::create(
-        b, loc, type,
-        TypeAttr::get(type.getElementType().getElementType())));
+        b, loc, type, TypeAttr::get(type.getElementType().getElementType())));
     types.push_back(type);
   }
   auto loop = onnx::LoopOp::create(b, loc, types, length, none, inits);
@@ -608,8 +604,8 @@ void onnxc::finishSequenceLowering(ModuleOp module) {
   }
 }
 
-void onnxc::populateOnnxToLinalgSequencePatterns(
-    const TypeConverter &converter, RewritePatternSet &patterns) {
+void onnxc::populateOnnxToLinalgSequencePatterns(const TypeConverter &converter,
+                                                 RewritePatternSet &patterns) {
   using namespace onnxc::lowering;
   patterns.add<SequenceEmptyLowering, SequenceConstructLowering,
                SequenceInsertLowering, SequenceEraseLowering,

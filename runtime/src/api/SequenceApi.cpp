@@ -43,13 +43,13 @@ onnxc_status *append(OnnxcSequence *seq, const onnxc_tensor &tensor) {
                       "a sequence holds host tensors only");
   size_t elemSize = onnxc::elementTypeSize(tensor.dtype);
   uint64_t bytes = 0;
-  if (!onnxc::byteSize(tensor.shape, static_cast<size_t>(tensor.rank),
-                       elemSize, bytes))
-    return makeStatus(ONNXC_SHAPE_MISMATCH,
-                      "tensor shape " +
-                          onnxc::formatDims(tensor.shape,
-                                            static_cast<size_t>(tensor.rank)) +
-                          " is invalid");
+  if (!onnxc::byteSize(tensor.shape, static_cast<size_t>(tensor.rank), elemSize,
+                       bytes))
+    return makeStatus(
+        ONNXC_SHAPE_MISMATCH,
+        "tensor shape " +
+            onnxc::formatDims(tensor.shape, static_cast<size_t>(tensor.rank)) +
+            " is invalid");
   if (bytes > 0 && !tensor.data)
     return makeStatus(ONNXC_INVALID_ARGUMENT, "tensor data is null");
   if (bytes > tensor.byte_size)
@@ -59,8 +59,9 @@ onnxc_status *append(OnnxcSequence *seq, const onnxc_tensor &tensor) {
                           std::to_string(tensor.byte_size));
   if (seq->count == seq->capacity) {
     int64_t grown = seq->capacity ? 2 * seq->capacity : 4;
-    void *elements = std::realloc(seq->elements, static_cast<size_t>(grown) *
-                                                     sizeof(OnnxcSequenceElement));
+    void *elements =
+        std::realloc(seq->elements,
+                     static_cast<size_t>(grown) * sizeof(OnnxcSequenceElement));
     if (!elements)
       return onnxc::outOfMemoryStatus();
     seq->elements = static_cast<OnnxcSequenceElement *>(elements);
@@ -102,7 +103,8 @@ onnxc_status *onnxc_sequence_create(onnxc_element_type dtype,
     return onnxc::makeStatus(ONNXC_INVALID_ARGUMENT,
                              "unknown element type " +
                                  std::to_string(static_cast<int>(dtype)));
-  auto *seq = static_cast<OnnxcSequence *>(std::calloc(1, sizeof(OnnxcSequence)));
+  auto *seq =
+      static_cast<OnnxcSequence *>(std::calloc(1, sizeof(OnnxcSequence)));
   if (!seq)
     return onnxc::outOfMemoryStatus();
   seq->dtype = dtype;

@@ -53,9 +53,7 @@ HIDDEN void onnxcSequenceFree(OnnxcSequence *seq) {
   free(seq);
 }
 
-HIDDEN void *onnxc_seq_ctx_create(void) {
-  return calloc(1, sizeof(Context));
-}
+HIDDEN void *onnxc_seq_ctx_create(void) { return calloc(1, sizeof(Context)); }
 
 HIDDEN void onnxc_seq_ctx_release(void *ctx) {
   Context *c = (Context *)ctx;
@@ -85,8 +83,8 @@ static OnnxcSequence *newSequence(Context *c, int32_t dtype, int64_t capacity) {
     return NULL;
   seq->dtype = dtype;
   if (capacity > 0) {
-    seq->elements = (OnnxcSequenceElement *)calloc((size_t)capacity,
-                                                   sizeof(OnnxcSequenceElement));
+    seq->elements = (OnnxcSequenceElement *)calloc(
+        (size_t)capacity, sizeof(OnnxcSequenceElement));
     if (!seq->elements) {
       free(seq);
       return NULL;
@@ -129,10 +127,21 @@ static int copyElement(OnnxcSequenceElement *to,
 /* Bytes per element of a TensorProto data type (narrow types: 1). */
 static int64_t dtypeSize(int32_t dtype) {
   switch (dtype) {
-  case 1: case 6: case 12: return 4;   /* float, int32, uint32 */
-  case 7: case 11: case 13: return 8;  /* int64, double, uint64 */
-  case 4: case 5: case 10: case 16: return 2;
-  default: return 1;
+  case 1:
+  case 6:
+  case 12:
+    return 4; /* float, int32, uint32 */
+  case 7:
+  case 11:
+  case 13:
+    return 8; /* int64, double, uint64 */
+  case 4:
+  case 5:
+  case 10:
+  case 16:
+    return 2;
+  default:
+    return 1;
   }
 }
 
@@ -179,8 +188,7 @@ static int elementFromMemref(OnnxcSequenceElement *e, int64_t rank,
 static OnnxcSequence *copySequence(Context *c, const OnnxcSequence *seq,
                                    int32_t dtype, int64_t extra) {
   int64_t count = seq ? seq->count : 0;
-  OnnxcSequence *out =
-      newSequence(c, seq ? seq->dtype : dtype, count + extra);
+  OnnxcSequence *out = newSequence(c, seq ? seq->dtype : dtype, count + extra);
   if (!out)
     return NULL;
   int64_t elemSize = dtypeSize(out->dtype);
@@ -230,8 +238,7 @@ HIDDEN void *onnxc_seq_erase(void *ctx, void *value, int64_t position,
   const OnnxcSequence *seq = (const OnnxcSequence *)value;
   int64_t count = seq ? seq->count : 0;
   int64_t at = hasPosition ? normalize(position, count - 1, count) : count - 1;
-  OnnxcSequence *out =
-      newSequence((Context *)ctx, seq ? seq->dtype : 0, count);
+  OnnxcSequence *out = newSequence((Context *)ctx, seq ? seq->dtype : 0, count);
   if (!out)
     return NULL;
   int64_t elemSize = dtypeSize(out->dtype);
@@ -253,8 +260,8 @@ static void *seqInsert(void *ctx, void *value, int64_t rank, void *desc,
   int64_t at = hasPosition ? normalize(position, count, count) : count;
   if (at < 0)
     at = count;
-  OnnxcSequence *out = newSequence((Context *)ctx, seq ? seq->dtype : dtype,
-                                   count + 1);
+  OnnxcSequence *out =
+      newSequence((Context *)ctx, seq ? seq->dtype : dtype, count + 1);
   if (!out)
     return NULL;
   for (int64_t i = 0, j = 0; i <= count; ++i) {
@@ -330,8 +337,7 @@ static void *seqSplit(void *ctx, int64_t rank, void *desc, int64_t elemSize,
       int64_t size = values[0];
       if (size <= 0)
         return newSequence((Context *)ctx, dtype, 0);
-      for (int64_t start = 0; start < length && numPieces < 4096;
-           start += size)
+      for (int64_t start = 0; start < length && numPieces < 4096; start += size)
         pieces[numPieces++] = length - start < size ? length - start : size;
     } else {
       int64_t n = s->shape[0], stride = s->shape[1], total = 0;
@@ -390,8 +396,8 @@ HIDDEN int64_t onnxc_seq_concat_dim(void *value, int64_t rank, int64_t axis,
       return count;
     int64_t total = 0;
     for (int64_t i = 0; i < count; ++i)
-      total += seq->elements[i].rank == elemRank ? seq->elements[i].shape[axis]
-                                                 : 0;
+      total +=
+          seq->elements[i].rank == elemRank ? seq->elements[i].shape[axis] : 0;
     return total;
   }
   int64_t source = newAxis && dim > axis ? dim - 1 : dim;
@@ -442,9 +448,9 @@ static void seqConcat(void *value, int64_t rank, void *desc, int64_t elemSize,
 
 /* One entry point per element type: NAME_SUFFIX with the element size. */
 #define ONNXC_SEQ_ENTRIES(SUFFIX, SIZE)                                        \
-  HIDDEN void *onnxc_seq_insert_##SUFFIX(void *ctx, void *seq, int64_t rank,  \
-                                         void *desc, int32_t dtype,            \
-                                         int64_t position, int32_t hasPosition) {\
+  HIDDEN void *onnxc_seq_insert_##SUFFIX(                                      \
+      void *ctx, void *seq, int64_t rank, void *desc, int32_t dtype,           \
+      int64_t position, int32_t hasPosition) {                                 \
     return seqInsert(ctx, seq, rank, desc, SIZE, dtype, position,              \
                      hasPosition);                                             \
   }                                                                            \
@@ -453,9 +459,8 @@ static void seqConcat(void *value, int64_t rank, void *desc, int64_t elemSize,
     seqRead(seq, position, rank, desc, SIZE);                                  \
   }                                                                            \
   HIDDEN void *onnxc_seq_split_##SUFFIX(                                       \
-      void *ctx, int64_t rank, void *desc, int64_t splitRank,                  \
-      void *splitDesc, int32_t dtype, int64_t axis, int32_t hasSplit,          \
-      int32_t keepdims) {                                                      \
+      void *ctx, int64_t rank, void *desc, int64_t splitRank, void *splitDesc, \
+      int32_t dtype, int64_t axis, int32_t hasSplit, int32_t keepdims) {       \
     return seqSplit(ctx, rank, desc, SIZE, dtype, axis, splitRank, splitDesc,  \
                     hasSplit, keepdims);                                       \
   }                                                                            \
