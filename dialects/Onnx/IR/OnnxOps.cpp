@@ -91,7 +91,8 @@ OpFoldResult AddOp::fold(FoldAdaptor) {
   if (!isIntegerTensor(getA()))
     return {};
   return foldIntBinary(*this, [](int64_t a, int64_t b) -> std::optional<int64_t> {
-    return a + b;
+    // Wraps like the generated code (signed overflow is undefined in C++).
+    return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
   });
 }
 
@@ -99,7 +100,7 @@ OpFoldResult SubOp::fold(FoldAdaptor) {
   if (!isIntegerTensor(getA()))
     return {};
   return foldIntBinary(*this, [](int64_t a, int64_t b) -> std::optional<int64_t> {
-    return a - b;
+    return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
   });
 }
 
@@ -107,7 +108,7 @@ OpFoldResult MulOp::fold(FoldAdaptor) {
   if (!isIntegerTensor(getA()))
     return {};
   return foldIntBinary(*this, [](int64_t a, int64_t b) -> std::optional<int64_t> {
-    return a * b;
+    return static_cast<int64_t>(static_cast<uint64_t>(a) * static_cast<uint64_t>(b));
   });
 }
 
@@ -117,6 +118,8 @@ OpFoldResult DivOp::fold(FoldAdaptor) {
   return foldIntBinary(*this, [](int64_t a, int64_t b) -> std::optional<int64_t> {
     if (b == 0)
       return std::nullopt;
+    if (b == -1) // INT64_MIN / -1 traps (SIGFPE); it wraps to INT64_MIN
+      return static_cast<int64_t>(0 - static_cast<uint64_t>(a));
     return a / b;
   });
 }

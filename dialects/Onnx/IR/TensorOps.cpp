@@ -12,6 +12,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <cmath>
 #include <map>
@@ -368,17 +369,20 @@ LogicalResult DepthToSpaceOp::inferShapes() {
     return refineResultType(*this, 0, UnrankedTensorType::get(elementType));
   if (shape->size() != 4)
     return emitError() << "input must have rank 4, got rank " << shape->size();
-  int64_t b = getBlocksize();
+  int64_t b = getBlocksize(), bb;
+  if (b <= 0 || llvm::MulOverflow(b, b, bb))
+    return emitError() << "blocksize " << b << " is out of range";
   SmallVector<int64_t> dims(*shape);
   if (dims[1] != kDyn) {
-    if (dims[1] % (b * b))
+    if (dims[1] % bb)
       return emitError() << "channels " << dims[1]
-                         << " are not a multiple of blocksize^2 " << b * b;
-    dims[1] /= b * b;
+                         << " are not a multiple of blocksize^2 " << bb;
+    dims[1] /= bb;
   }
   for (int i = 2; i < 4; ++i)
-    if (dims[i] != kDyn)
-      dims[i] *= b;
+    if (dims[i] != kDyn && llvm::MulOverflow(dims[i], b, dims[i]))
+      return emitError() << "blocksize " << b << " makes dimension " << i
+                         << " overflow";
   return refineDims(*this, 0, dims, elementType);
 }
 
@@ -396,10 +400,12 @@ LogicalResult SpaceToDepthOp::inferShapes() {
     return refineResultType(*this, 0, UnrankedTensorType::get(elementType));
   if (shape->size() != 4)
     return emitError() << "input must have rank 4, got rank " << shape->size();
-  int64_t b = getBlocksize();
+  int64_t b = getBlocksize(), bb;
+  if (b <= 0 || llvm::MulOverflow(b, b, bb))
+    return emitError() << "blocksize " << b << " is out of range";
   SmallVector<int64_t> dims(*shape);
-  if (dims[1] != kDyn)
-    dims[1] *= b * b;
+  if (dims[1] != kDyn && llvm::MulOverflow(dims[1], bb, dims[1]))
+    return emitError() << "blocksize " << b << " makes the channels overflow";
   for (int i = 2; i < 4; ++i) {
     if (dims[i] == kDyn)
       continue;
