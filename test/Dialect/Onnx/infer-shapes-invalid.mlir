@@ -507,3 +507,20 @@ func.func @if_branch_error(%c: tensor<i1>, %x: tensor<2xf32>, %y: tensor<3xf32>)
   }
   return %0 : tensor<*xf32>
 }
+
+// -----
+
+// Axes known at run time: more of them than the input has dims.
+func.func @squeeze_runtime_axes_too_many(%x: tensor<3x4xf32>, %a: tensor<3xi64>) -> tensor<*xf32> {
+  // expected-error @+1 {{axes has 3 values, input has rank 2}}
+  %0 = onnx.Squeeze %x, %a : (tensor<3x4xf32>, tensor<3xi64>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}
+
+// -----
+
+func.func @unsqueeze_runtime_axes_too_many(%x: tensor<3x4xf32>, %a: tensor<100xi64>) -> tensor<*xf32> {
+  // expected-error @+1 {{the shape has 102 values; tensors of more than}}
+  %0 = onnx.Unsqueeze %x, %a : (tensor<3x4xf32>, tensor<100xi64>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}
