@@ -46,9 +46,13 @@ func.func @int_matmul(%a: tensor<8x8xi32>, %b: tensor<8x32xi32>, %c: tensor<8x32
 
 // -----
 
-// With im2col, a dynamic-batch NCHW convolution becomes a per-image im2col
-// copy and a matmul.
+// With im2col (the default), a dynamic-batch NCHW convolution becomes a
+// per-image im2col copy and a matmul; without, it is left alone.
 // RUN: onnx-opt %s -split-input-file --onnxc-tile-and-vectorize="im2col=true" | FileCheck %s --check-prefix=IM2COL
+// RUN: onnx-opt %s -split-input-file --onnxc-tile-and-vectorize="im2col=false" | FileCheck %s --check-prefix=NOIM2COL
+// CHECK-LABEL: func.func @conv
+// NOIM2COL-LABEL: func.func @conv
+// NOIM2COL: linalg.conv_2d_nchw_fchw
 // IM2COL-LABEL: func.func @conv
 // IM2COL: scf.for
 // IM2COL: linalg.generic {{.*}} ins(%{{.*}} : tensor<1x4x10x10xf32>) outs(%{{.*}} : tensor<4x3x3x8x8xf32>)
@@ -56,4 +60,26 @@ func.func @int_matmul(%a: tensor<8x8xi32>, %b: tensor<8x32xi32>, %c: tensor<8x32
 func.func @conv(%x: tensor<?x4x10x10xf32>, %w: tensor<32x4x3x3xf32>, %init: tensor<?x32x8x8xf32>) -> tensor<?x32x8x8xf32> {
   %r = linalg.conv_2d_nchw_fchw ins(%x, %w : tensor<?x4x10x10xf32>, tensor<32x4x3x3xf32>) outs(%init : tensor<?x32x8x8xf32>) -> tensor<?x32x8x8xf32>
   return %r : tensor<?x32x8x8xf32>
+}
+
+// -----
+
+// A matmul with M >= 256 packs its right operand: B (64x72) is padded to 96
+// columns and copied into 3 panels of 64x32; the product runs over
+// (m, panel, column, k) and the padding is sliced off the result.
+// RUN: onnx-opt %s -split-input-file --onnxc-tile-and-vectorize | FileCheck %s --check-prefix=PACK
+// RUN: onnx-opt %s -split-input-file --onnxc-tile-and-vectorize="pack=false" | FileCheck %s --check-prefix=NOPACK
+// PACK-LABEL: func.func @packed_matmul
+// PACK: tensor.pad %{{.*}} low[0, 0] high[0, 24]
+// PACK: tensor.expand_shape {{.*}} into tensor<64x3x32xf32>
+// PACK: linalg.generic {{.*}} ins(%{{.*}} : tensor<64x3x32xf32>) outs(%{{.*}} : tensor<3x64x32xf32>)
+// PACK: scf.for %{{.*}} = %c0 to %c64 step %c1 iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (tensor<8x1x32xf32>, vector<8x1x32xf32>)
+// PACK-COUNT-8: vector.fma {{.*}} : vector<32xf32>
+// PACK: tensor.extract_slice %{{.*}}[0, 0] [256, 72] [1, 1] : tensor<256x96xf32> to tensor<256x72xf32>
+// NOPACK-LABEL: func.func @packed_matmul
+// NOPACK-NOT: tensor.pad
+// NOPACK: vector.fma
+func.func @packed_matmul(%a: tensor<256x64xf32>, %b: tensor<64x72xf32>, %c: tensor<256x72xf32>) -> tensor<256x72xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<256x64xf32>, tensor<64x72xf32>) outs(%c : tensor<256x72xf32>) -> tensor<256x72xf32>
+  return %r : tensor<256x72xf32>
 }

@@ -71,8 +71,10 @@ def LoopOrder : Pass<"onnxc-loop-order", "::mlir::func::FuncOp"> {
 def TileAndVectorize : Pass<"onnxc-tile-and-vectorize", "::mlir::func::FuncOp"> {
   let summary = "Register-tile and vectorize f32 contractions (CPU)";
   let description = [{
-    On tensors. With `im2col`, NCHW convolutions (static per image) become
-    an im2col copy and a matmul. Every f32 contraction (matmul, batch_matmul, or a
+    On tensors. With `im2col` (default), NCHW convolutions (static per
+    image) become an im2col copy and a matmul. With `pack` (default), large
+    static matmuls copy their right operand into [N/nr, K, nr] panels so that
+    the k loop reads contiguous memory. Every f32 contraction (matmul, batch_matmul, or a
     generic with one m, n and k dimension, n unit-stride in the output) is
     tiled to `mr` x `nr` register tiles (nr = 2 x vector-width) with the k
     loop innermost, and each tile is vectorized to vector.contract; the
@@ -83,10 +85,11 @@ def TileAndVectorize : Pass<"onnxc-tile-and-vectorize", "::mlir::func::FuncOp"> 
     Option<"vectorWidth", "vector-width", "int64_t", "16",
            "f32 lanes of one vector register (8: AVX2, 16: AVX-512)">,
     Option<"mr", "mr", "int64_t", "8", "Rows of the register tile">,
-    Option<"im2col", "im2col", "bool", "false",
-           "Rewrite NCHW convolutions (static per image) as im2col + matmul; "
-           "off by default until the im2col panel is packed (with large "
-           "images the unpacked panel's row stride defeats the caches)">,
+    Option<"im2col", "im2col", "bool", "true",
+           "Rewrite NCHW convolutions (static per image) as im2col + matmul">,
+    Option<"pack", "pack", "bool", "true",
+           "Copy the right operand of large static matmuls into [N/nr, K, nr] "
+           "panels (contiguous reads in the k loop)">,
   ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::scf::SCFDialect",
