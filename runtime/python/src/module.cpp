@@ -154,9 +154,35 @@ struct TensorInfo {
   std::string name;
   onnxc_element_type type = ONNXC_TYPE_UNDEFINED;
   std::vector<int64_t> shape; // -1 for a dynamic dim
+  /// A sequence or optional: the type and shape are those of its tensors.
+  onnxc_value_kind kind = ONNXC_VALUE_TENSOR;
+  bool rankKnown = true;
+
+  bool isSequence() const {
+    return kind == ONNXC_VALUE_SEQUENCE ||
+           kind == ONNXC_VALUE_OPTIONAL_SEQUENCE;
+  }
+  bool isOptional() const {
+    return kind == ONNXC_VALUE_OPTIONAL_TENSOR ||
+           kind == ONNXC_VALUE_OPTIONAL_SEQUENCE;
+  }
+  std::string kindName() const {
+    switch (kind) {
+    case ONNXC_VALUE_SEQUENCE:
+      return "sequence";
+    case ONNXC_VALUE_OPTIONAL_TENSOR:
+      return "optional";
+    case ONNXC_VALUE_OPTIONAL_SEQUENCE:
+      return "optional sequence";
+    default:
+      return "tensor";
+    }
+  }
 
   py::dtype dtype() const { return numpyDtype(type); }
-  py::tuple pyShape() const {
+  py::object pyShape() const {
+    if (!rankKnown)
+      return py::none();
     py::tuple t(shape.size());
     for (size_t i = 0; i < shape.size(); ++i)
       t[i] = shape[i] < 0 ? py::object(py::none()) : py::int_(shape[i]);
@@ -164,8 +190,9 @@ struct TensorInfo {
   }
   std::string repr() const {
     return "TensorInfo(name=" + std::string(py::repr(py::str(name))) +
-           ", dtype=" + typeName(type) +
-           ", shape=" + shapeText(shape.data(), shape.size()) + ")";
+           ", dtype=" + typeName(type) + ", shape=" +
+           (rankKnown ? shapeText(shape.data(), shape.size()) : "[*]") +
+           (kind == ONNXC_VALUE_TENSOR ? "" : ", kind=" + kindName()) + ")";
   }
 };
 
@@ -298,14 +325,52 @@ py::dict Session::run(py::object feeds) {
                                "a list in input order");
   }
   for (size_t i = 0; i < nIn; ++i)
-    if (!values[i] || values[i].is_none())
+    if (!values[i] || (values[i].is_none() && !m.inputs[i].isOptional()))
       raiseError(ONNXC_INVALID_ARGUMENT, modelLabel(m) + ": missing input \"" +
                                              m.inputs[i].name + "\"");
 
   std::vector<py::array> arrays;
   arrays.reserve(nIn);
   std::vector<onnxc_tensor> in(nIn), out(nOut);
+  // Sequence inputs: lists of arrays, copied into onnxc_sequence objects.
+  std::vector<std::unique_ptr<onnxc_sequence, void (*)(onnxc_sequence *)>>
+      sequences;
   for (size_t i = 0; i < nIn; ++i) {
+    const TensorInfo &info = m.inputs[i];
+    if (values[i].is_none()) {
+      in[i] = onnxc_tensor{};
+      in[i].flags = ONNXC_TENSOR_NONE;
+      continue;
+    }
+    if (info.isSequence()) {
+      if (!py::isinstance<py::sequence>(values[i]) ||
+          py::isinstance<py::str>(values[i]) ||
+          py::isinstance<py::array>(values[i]))
+        raiseError(ONNXC_INVALID_ARGUMENT,
+                   modelLabel(m) + ": input \"" + info.name +
+                       "\": expected a list of arrays (a sequence)");
+      onnxc_sequence *seq = nullptr;
+      check(onnxc_sequence_create(info.type, &seq));
+      sequences.emplace_back(seq, onnxc_sequence_release);
+      TensorInfo element = info;
+      element.kind = ONNXC_VALUE_TENSOR;
+      for (py::handle item : py::reinterpret_borrow<py::sequence>(values[i])) {
+        py::array a = prepareInput(m, element, item);
+        onnxc_tensor t{};
+        t.data = a.size() ? const_cast<void *>(a.data()) : nullptr;
+        t.byte_size = static_cast<size_t>(a.size() * itemSize(a.dtype()));
+        t.dtype = info.type;
+        t.rank = static_cast<int32_t>(a.ndim());
+        for (py::ssize_t d = 0; d < a.ndim(); ++d)
+          t.shape[d] = a.shape(d);
+        check(onnxc_sequence_append(seq, &t));
+      }
+      in[i] = onnxc_tensor{};
+      in[i].data = seq;
+      in[i].dtype = info.type;
+      in[i].flags = ONNXC_TENSOR_SEQUENCE;
+      continue;
+    }
     arrays.push_back(prepareInput(m, m.inputs[i], values[i]));
     py::array &a = arrays.back();
     onnxc_tensor &t = in[i];
@@ -331,6 +396,29 @@ py::dict Session::run(py::object feeds) {
   py::dict result;
   for (size_t i = 0; i < nOut; ++i) {
     onnxc_tensor &t = out[i];
+    if (t.flags & ONNXC_TENSOR_NONE) {
+      result[py::str(m.outputs[i].name)] = py::none();
+      continue;
+    }
+    if (t.flags & ONNXC_TENSOR_SEQUENCE) {
+      // A list of arrays, copied out of the sequence, which is released.
+      std::unique_ptr<onnxc_tensor, void (*)(onnxc_tensor *)> owned(
+          &t, onnxc_tensor_release);
+      const auto *seq = static_cast<const onnxc_sequence *>(t.data);
+      py::list list;
+      py::dtype dtype = m.outputs[i].dtype();
+      for (size_t k = 0; k < onnxc_sequence_length(seq); ++k) {
+        onnxc_tensor element{};
+        check(onnxc_sequence_at(seq, k, &element));
+        std::vector<py::ssize_t> shape(element.shape,
+                                       element.shape + element.rank);
+        py::array view =
+            makeArray(dtype, shape, element.data, py::str("borrowed"));
+        list.append(py::module_::import("numpy").attr("array")(view));
+      }
+      result[py::str(m.outputs[i].name)] = list;
+      continue;
+    }
     std::vector<py::ssize_t> shape(t.shape, t.shape + t.rank);
     py::dtype dtype = m.outputs[i].dtype();
     py::array array;
@@ -380,7 +468,11 @@ public:
         TensorInfo info;
         info.name = v.name ? v.name : "";
         info.type = v.dtype;
-        info.shape.assign(v.shape, v.shape + v.rank);
+        info.rankKnown = v.rank >= 0;
+        if (v.rank > 0)
+          info.shape.assign(v.shape, v.shape + v.rank);
+        check(inputs ? onnxc_model_input_kind(handle->model, i, &info.kind)
+                     : onnxc_model_output_kind(handle->model, i, &info.kind));
         infos.push_back(std::move(info));
       }
       return infos;
@@ -423,10 +515,18 @@ PYBIND11_MODULE(_onnxc, m) {
       .def_property_readonly("shape", &TensorInfo::pyShape,
                              "a tuple; None for a dim only known at run time")
       .def_property_readonly("rank",
-                             [](const TensorInfo &t) { return t.shape.size(); })
+                             [](const TensorInfo &t) -> py::object {
+                               if (!t.rankKnown)
+                                 return py::none();
+                               return py::int_(t.shape.size());
+                             })
       .def_property_readonly(
           "element_type", [](const TensorInfo &t) { return typeName(t.type); },
           "the signature's name: f32, i64, bool, ...")
+      .def_property_readonly(
+          "kind", [](const TensorInfo &t) { return t.kindName(); },
+          "\"tensor\", \"sequence\", \"optional\" or \"optional sequence\"; "
+          "dtype and shape describe the tensors of a sequence")
       .def("__repr__", &TensorInfo::repr)
       .def("__eq__", [](const TensorInfo &a, const TensorInfo &b) {
         return a.name == b.name && a.type == b.type && a.shape == b.shape;
