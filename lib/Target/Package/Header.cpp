@@ -82,6 +82,11 @@ bool parseSignature(StringRef text, ParsedSignature &sig, std::string &error) {
     } else if ((key == "input" || key == "output") && fields.size() >= 4) {
       HeaderTensor t;
       t.name = decodeName(fields[1]);
+      if (fields[2] == "seq" || fields[2] == "opt") {
+        error = "the header's typed entry point takes tensors only; " +
+                key.str() + " \"" + t.name + "\" is a sequence or optional";
+        return false;
+      }
       t.dtype = fields[2].str();
       int64_t rank;
       if (fields[3].getAsInteger(10, rank) || rank < 0 ||

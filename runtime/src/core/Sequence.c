@@ -325,29 +325,31 @@ static void *seqSplit(void *ctx, int64_t rank, void *desc, int64_t elemSize,
   if (axis < 0 || axis >= rank)
     return newSequence((Context *)ctx, dtype, 0);
   int64_t length = d->shape[axis];
-  int64_t pieces[4096];
-  int64_t numPieces = 0;
-  if (!hasSplit) {
-    for (int64_t i = 0; i < length && numPieces < 4096; ++i)
-      pieces[numPieces++] = 1;
-  } else {
+  /* The pieces: `numPieces` of `size` (the last one shorter), or the sizes
+   * listed in `split`, which must add up to the axis' size. */
+  int64_t numPieces = length, size = 1, stride = 0;
+  const int64_t *sizes = NULL;
+  if (hasSplit) {
     const Descriptor *s = (const Descriptor *)splitDesc;
     const int64_t *values = (const int64_t *)(s->aligned) + s->offset;
     if (splitRank == 0) {
-      int64_t size = values[0];
+      size = values[0];
       if (size <= 0)
         return newSequence((Context *)ctx, dtype, 0);
-      for (int64_t start = 0; start < length && numPieces < 4096; start += size)
-        pieces[numPieces++] = length - start < size ? length - start : size;
+      numPieces = length / size + (length % size != 0);
     } else {
-      int64_t n = s->shape[0], stride = s->shape[1], total = 0;
-      for (int64_t i = 0; i < n && numPieces < 4096; ++i) {
+      int64_t total = 0;
+      numPieces = s->shape[0];
+      stride = s->shape[1];
+      for (int64_t i = 0; i < numPieces; ++i) {
         int64_t v = values[i * stride];
-        if (v < 0 || total + v > length)
+        if (v < 0 || v > length - total)
           return newSequence((Context *)ctx, dtype, 0);
         total += v;
-        pieces[numPieces++] = v;
       }
+      if (total != length)
+        return newSequence((Context *)ctx, dtype, 0);
+      sizes = values;
     }
   }
   OnnxcSequence *out = newSequence((Context *)ctx, dtype, numPieces);
@@ -363,7 +365,9 @@ static void *seqSplit(void *ctx, int64_t rank, void *desc, int64_t elemSize,
     view->aligned = d->aligned;
     view->offset = d->offset + start * d->shape[rank + axis];
     for (int64_t i = 0; i < rank; ++i) {
-      view->shape[i] = i == axis ? pieces[p] : d->shape[i];
+      int64_t piece = sizes ? sizes[p * stride]
+                            : (length - start < size ? length - start : size);
+      view->shape[i] = i == axis ? piece : d->shape[i];
       view->shape[rank + i] = d->shape[rank + i];
     }
     OnnxcSequenceElement *e = &out->elements[out->count];
@@ -375,7 +379,8 @@ static void *seqSplit(void *ctx, int64_t rank, void *desc, int64_t elemSize,
       --e->rank;
     }
     ++out->count;
-    start += pieces[p];
+    start += sizes ? sizes[p * stride]
+                   : (length - start < size ? length - start : size);
   }
   return out;
 }
