@@ -698,3 +698,33 @@ def extreme_values(c):
     c.any("onehot_intmin", model([node("OneHot",["i","d","v"],["Y"],"o")], [], [vi("Y",None)], [i64("i",[0,1]), i64("d",-(1<<63)), f32("v",[0,1])]))
     c.any("resize_sizes_intmin", model([node("Resize",["X","","","s"],["Y"],"t")], [vi("X",[1,1,2,2])], [vi("Y",None)], [i64("s",[1,1,-(1<<63),2])]))
     c.any("resize_sizes_huge", model([node("Resize",["X","","","s"],["Y"],"t")], [vi("X",[1,1,2,2])], [vi("Y",None)], [i64("s",[1,1,1<<40,1<<40])]))
+
+
+@corpus_class("operand_kind", r"must be|must hold|rank|1-D|bool|float|type",
+              "operands of the wrong rank or element type for what the op reads from them "
+              "(list operands given as scalars, a double training_mode)")
+def operand_kind(c):
+    X = vi("X", [1, 2, 4, 4])
+
+    def m(op, ins, vis, attrs=None, inits=()):
+        return model([node(op, ins, ["Y"], "n", **(attrs or {}))], vis, [vi("Y", None)],
+                     list(inits), opset=21)
+    c.add("dropout_training_mode_double", m("Dropout", ["X", "r", "t"],
+                                            [X, vi("r", []), vi("t", [], TensorProto.DOUBLE)]),
+          names=[NODE("n", "Dropout")])
+    c.add("dropout_ratio_int", m("Dropout", ["X", "r"], [X, vi("r", [], I64)]),
+          names=[NODE("n", "Dropout")])
+    c.add("dropout_ratio_vector", m("Dropout", ["X", "r"], [X, vi("r", [3])]),
+          names=[NODE("n", "Dropout")])
+    c.add("compress_scalar_condition", m("Compress", ["X", "k"],
+                                         [X, vi("k", [], TensorProto.BOOL)], {"axis": 0}),
+          names=[NODE("n", "Compress")])
+    for name in ("starts", "ends"):
+        ins = {"starts": ["X", "s", "e"], "ends": ["X", "e", "s"]}[name]
+        c.add(f"slice_scalar_{name}", m("Slice", ins, [X, vi("s", [], I64)],
+                                        inits=[i64("e", [1])]), names=[NODE("n", "Slice")])
+    c.add("slice_matrix_starts", m("Slice", ["X", "s", "e"], [X, vi("s", [1, 1], I64)],
+                                   inits=[i64("e", [1])]), names=[NODE("n", "Slice")])
+    c.add("roialign_scalar_batch_indices", m("RoiAlign", ["X", "R", "b"],
+                                             [X, vi("R", [1, 4]), vi("b", [], I64)]),
+          names=[NODE("n", "RoiAlign")])

@@ -411,6 +411,11 @@ LogicalResult SliceOp::inferShapes() {
   if (!in)
     return refineResultType(*this, 0, UnrankedTensorType::get(elementType));
   int64_t rank = in->size();
+  if (failed(verifyOneDim(*this, getStarts(), "starts")) ||
+      failed(verifyOneDim(*this, getEnds(), "ends")) ||
+      failed(verifyOneDim(*this, getAxes(), "axes")) ||
+      failed(verifyOneDim(*this, getSteps(), "steps")))
+    return failure();
   auto starts = getConstantInts(getStarts());
   auto ends = getConstantInts(getEnds());
   std::optional<SmallVector<int64_t>> axes, steps;

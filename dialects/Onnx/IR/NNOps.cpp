@@ -394,6 +394,23 @@ LogicalResult LayerNormalizationOp::inferShapes() {
 }
 
 LogicalResult DropoutOp::inferShapes() {
+  // ONNX's type constraints: a float ratio and a bool training_mode, each one
+  // value (the lowering reads them as such).
+  auto checkScalar = [&](Value v, StringRef name, bool isBool) -> LogicalResult {
+    if (isNoValue(v))
+      return success();
+    Type t = getElementType(v);
+    if (!t || (isBool ? !t.isInteger(1) : !isa<FloatType>(t)))
+      return emitError() << name << " must be a " << (isBool ? "bool" : "float")
+                         << " tensor";
+    auto shape = getRankedShape(v);
+    if (shape && llvm::any_of(*shape, [](int64_t d) { return d != 1; }))
+      return emitError() << name << " must hold one value";
+    return success();
+  };
+  if (failed(checkScalar(getRatio(), "ratio", false)) ||
+      failed(checkScalar(getTrainingMode(), "training_mode", true)))
+    return failure();
   if (failed(inferSameShapeOp(*this)))
     return failure();
   if (isa<NoneType>(getMask().getType()))

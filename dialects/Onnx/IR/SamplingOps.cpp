@@ -202,6 +202,8 @@ LogicalResult RoiAlignOp::inferShapes() {
   if (rois &&
       (rois->size() != 2 || (rois->back() != kDyn && rois->back() != 4)))
     return emitError() << "rois must have shape [num_rois, 4]";
+  if (failed(verifyOneDim(*this, getBatchIndices(), "batch_indices")))
+    return failure();
   int64_t numRois = rois ? (*rois)[0] : kDyn;
   if (auto indices = getRankedShape(getBatchIndices());
       indices && indices->size() == 1 && numRois == kDyn)

@@ -150,6 +150,15 @@ LogicalResult verifyNotScalar(Operation *op, Value input) {
   return success();
 }
 
+LogicalResult verifyOneDim(Operation *op, Value v, StringRef name) {
+  if (!v || isNoValue(v))
+    return success();
+  auto shape = getRankedShape(v);
+  if (shape && shape->size() != 1)
+    return op->emitError() << name << " must be 1-D, got rank " << shape->size();
+  return success();
+}
+
 LogicalResult verifyAxis(Operation *op, Value input, int64_t axis) {
   auto shape = getRankedShape(input);
   if (!shape)

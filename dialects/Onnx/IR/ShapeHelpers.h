@@ -62,6 +62,10 @@ mlir::FailureOr<int64_t> normalizeAxis(mlir::Operation *op, int64_t axis,
 /// for ops whose axis range [-r, r-1] is empty at rank 0 (normalizeAxis takes
 /// axis 0 and -1 of a scalar, for the ops that treat it as a 1-element list).
 mlir::LogicalResult verifyNotScalar(mlir::Operation *op, mlir::Value input);
+/// Fails with "<name> must be 1-D" when `v` is ranked with another rank (a
+/// list operand: Slice starts, Compress condition...); none passes.
+mlir::LogicalResult verifyOneDim(mlir::Operation *op, mlir::Value v,
+                                 llvm::StringRef name);
 mlir::LogicalResult verifyAxis(mlir::Operation *op, mlir::Value input,
                                int64_t axis);
 

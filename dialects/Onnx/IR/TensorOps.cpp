@@ -495,7 +495,8 @@ LogicalResult TopKOp::inferShapes() {
 }
 
 LogicalResult CompressOp::inferShapes() {
-  if (failed(verifyNotScalar(*this, getInput())))
+  if (failed(verifyNotScalar(*this, getInput())) ||
+      failed(verifyOneDim(*this, getCondition(), "condition")))
     return failure();
   Type elementType = getElementType(getInput());
   auto shape = getRankedShape(getInput());
