@@ -25,6 +25,7 @@ namespace {
 
 constexpr llvm::StringLiteral kTileAttr = "onnxc.register_tile";
 constexpr llvm::StringLiteral kIm2ColAttr = "onnxc.im2col";
+constexpr llvm::StringLiteral kPackedAttr = "onnxc.packed";
 
 /// f32 tensors; with `allowDynamic`, dims may be dynamic.
 bool isF32(linalg::LinalgOp op, bool allowDynamic) {
@@ -48,13 +49,14 @@ struct TilePlan {
   /// Loop order of the tile loops: n outside m, so that one [K x nr] panel
   /// of the right operand stays in cache while all m tiles use it.
   SmallVector<int64_t> interchange;
-  SmallVector<int64_t> outer; // batch 1, m mr, n nr, k 0
+  SmallVector<int64_t> outer; // batch 1, m mr, n nr, k kc
   SmallVector<int64_t> inner; // k 1
   SmallVector<int64_t> vector;
 };
 
 std::optional<TilePlan> planContraction(linalg::LinalgOp op, int64_t mr,
-                                        int64_t nr, bool allowDynamic) {
+                                        int64_t nr, int64_t kc,
+                                        bool allowDynamic) {
   if (!isF32(op, allowDynamic) || op.getNumDpsInits() != 1 ||
       op.getNumDpsInputs() != 2)
     return std::nullopt;
@@ -89,15 +91,22 @@ std::optional<TilePlan> planContraction(linalg::LinalgOp op, int64_t mr,
   plan.vector.assign(numLoops, 1);
   for (unsigned b : llvm::concat<unsigned>(dims->batch, dims->m, dims->n))
     plan.outer[b] = 1;
+  unsigned kDim = dims->k[0];
   plan.outer[mDim] = tileSize(mr, bounds[mDim]);
   plan.outer[nDim] = tileSize(nr, bounds[nDim]);
-  plan.inner[dims->k[0]] = 1;
+  // k in blocks of kc, so that the [kc x nr] slice of the right operand
+  // that all m tiles of a block read stays in L1.
+  // A packed right operand is contiguous along k already: no blocks.
+  if (!op->hasAttr(kPackedAttr))
+    plan.outer[kDim] = tileSize(kc, bounds[kDim]);
+  plan.inner[kDim] = 1;
   plan.vector[mDim] = plan.outer[mDim];
   plan.vector[nDim] = plan.outer[nDim];
+  // Loop order: the batch and unit dims, then n, k blocks, m.
   for (unsigned i = 0; i < numLoops; ++i)
-    plan.interchange.push_back(i);
-  if (mDim < nDim)
-    std::swap(plan.interchange[mDim], plan.interchange[nDim]);
+    if (i != nDim && i != kDim && i != mDim)
+      plan.interchange.push_back(i);
+  plan.interchange.append({nDim, kDim, mDim});
   return plan;
 }
 
@@ -272,6 +281,7 @@ LogicalResult packRightOperand(RewriterBase &rewriter, linalg::MatmulOp mm,
         linalg::YieldOp::create(ob, l,
                                 Value(arith::AddFOp::create(ob, l, args[2], mul)));
       });
+  product->setAttr(kPackedAttr, UnitAttr::get(ctx));
   Value result = tensor::CollapseShapeOp::create(
       rewriter, loc, RankedTensorType::get({m, np}, f32),
       product.getResult(0), split);
@@ -354,11 +364,11 @@ struct TileAndVectorizePass
     // all but the last tile along each dimension have static sizes.
     SmallVector<linalg::LinalgOp> candidates;
     func.walk([&](linalg::LinalgOp op) {
-      if (planContraction(op, mr, nr, /*allowDynamic=*/true))
+      if (planContraction(op, mr, nr, kc, /*allowDynamic=*/true))
         candidates.push_back(op);
     });
     for (linalg::LinalgOp op : candidates) {
-      TilePlan plan = *planContraction(op, mr, nr, /*allowDynamic=*/true);
+      TilePlan plan = *planContraction(op, mr, nr, kc, /*allowDynamic=*/true);
       scf::SCFTilingOptions options;
       options.setTileSizes(toOfr(rewriter, plan.outer));
       options.setInterchange(plan.interchange);
@@ -387,7 +397,7 @@ struct TileAndVectorizePass
     for (linalg::LinalgOp op : tiles) {
       op->removeAttr(kTileAttr);
       std::optional<TilePlan> plan =
-          planContraction(op, mr, nr, /*allowDynamic=*/false);
+          planContraction(op, mr, nr, kc, /*allowDynamic=*/false);
       if (!plan)
         continue; // A partial tile with dynamic sizes: left to the loops.
       FailureOr<Operation *> inner = tile(rewriter, op, plan->inner);
@@ -424,6 +434,7 @@ struct TileAndVectorizePass
     vector::populateVectorOuterProductLoweringPatterns(lowering);
     vector::populateVectorTransferPermutationMapLoweringPatterns(lowering);
     (void)applyPatternsGreedily(func, std::move(lowering));
+    func.walk([](Operation *op) { op->removeAttr(kPackedAttr); });
   }
 };
 

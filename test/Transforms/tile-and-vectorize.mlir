@@ -83,3 +83,19 @@ func.func @packed_matmul(%a: tensor<256x64xf32>, %b: tensor<64x72xf32>, %c: tens
   %r = linalg.matmul ins(%a, %b : tensor<256x64xf32>, tensor<64x72xf32>) outs(%c : tensor<256x72xf32>) -> tensor<256x72xf32>
   return %r : tensor<256x72xf32>
 }
+
+// -----
+
+// k runs in blocks of kc (256 by default) between the n and the m tiles, so
+// that the 256x32 slice of B that all m tiles read stays in L1.
+// RUN: onnx-opt %s -split-input-file --onnxc-tile-and-vectorize | FileCheck %s --check-prefix=KBLOCK
+// KBLOCK-LABEL: func.func @k_blocks
+// KBLOCK: scf.for %{{.*}} = %c0 to %c64 step %c32
+// KBLOCK: scf.for %{{.*}} = %c0 to %c512 step %c256
+// KBLOCK: scf.for %{{.*}} = %c0 to %c16 step %c8
+// KBLOCK: scf.for %{{.*}} = %c0 to %c256 step %c1 iter_args
+// KBLOCK-COUNT-8: vector.fma {{.*}} : vector<32xf32>
+func.func @k_blocks(%a: tensor<16x512xf32>, %b: tensor<512x64xf32>, %c: tensor<16x64xf32>) -> tensor<16x64xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<16x512xf32>, tensor<512x64xf32>) outs(%c : tensor<16x64xf32>) -> tensor<16x64xf32>
+  return %r : tensor<16x64xf32>
+}

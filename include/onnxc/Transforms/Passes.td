@@ -85,6 +85,9 @@ def TileAndVectorize : Pass<"onnxc-tile-and-vectorize", "::mlir::func::FuncOp"> 
     Option<"vectorWidth", "vector-width", "int64_t", "16",
            "f32 lanes of one vector register (8: AVX2, 16: AVX-512)">,
     Option<"mr", "mr", "int64_t", "8", "Rows of the register tile">,
+    Option<"kc", "kc", "int64_t", "256",
+           "Reduction block: the k loop runs in blocks of kc, n tiles outside "
+           "k blocks outside m tiles">,
     Option<"im2col", "im2col", "bool", "true",
            "Rewrite NCHW convolutions (static per image) as im2col + matmul">,
     Option<"pack", "pack", "bool", "true",
