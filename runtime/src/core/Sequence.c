@@ -5,9 +5,11 @@
  * ops (lib/Conversion/OnnxToLinalg/Sequences.cpp) calls these functions.
  *
  * Sequences are values: no function changes a sequence it is given; each
- * returns a new one. Every sequence made during one call of the entry point
- * is registered in that call's context (onnxc_seq_ctx_create) and freed with
- * it (onnxc_seq_ctx_release); the outputs are deep copies made by
+ * returns a new one, which shares the tensors of the old one (a tensor is
+ * never changed once made), so an insert in a loop copies pointers only.
+ * Every sequence and tensor made during one call of the entry point belongs
+ * to that call's context (onnxc_seq_ctx_create) and is freed with it
+ * (onnxc_seq_ctx_release); the outputs are deep copies made by
  * onnxc_seq_export, which the runtime takes over. Inputs belong to the
  * runtime and are only read. A NULL sequence reads as empty.
  *
@@ -36,11 +38,37 @@ typedef struct {
   int64_t shape[]; /* sizes[rank], then strides[rank] */
 } Descriptor;
 
+/* What one call of the entry point made: its sequences (their element
+ * arrays are their own) and the tensor buffers and shapes (shared by every
+ * sequence that holds the tensor: a tensor is never changed once made). */
 typedef struct {
   OnnxcSequence **items;
   int64_t count;
   int64_t capacity;
+  void **buffers;
+  int64_t bufferCount;
+  int64_t bufferCapacity;
 } Context;
+
+/* Makes `ctx` own `buffer` (NULL is fine); 0, with `buffer` freed, when out
+ * of memory. */
+static int track(Context *c, void *buffer) {
+  if (!buffer)
+    return 1;
+  if (c->bufferCount == c->bufferCapacity) {
+    int64_t grown = c->bufferCapacity ? 2 * c->bufferCapacity : 32;
+    void **buffers =
+        (void **)realloc(c->buffers, (size_t)grown * sizeof(*buffers));
+    if (!buffers) {
+      free(buffer);
+      return 0;
+    }
+    c->buffers = buffers;
+    c->bufferCapacity = grown;
+  }
+  c->buffers[c->bufferCount++] = buffer;
+  return 1;
+}
 
 HIDDEN void onnxcSequenceFree(OnnxcSequence *seq) {
   if (!seq)
@@ -59,9 +87,14 @@ HIDDEN void onnxc_seq_ctx_release(void *ctx) {
   Context *c = (Context *)ctx;
   if (!c)
     return;
-  for (int64_t i = 0; i < c->count; ++i)
-    onnxcSequenceFree(c->items[i]);
+  for (int64_t i = 0; i < c->count; ++i) {
+    free(c->items[i]->elements);
+    free(c->items[i]);
+  }
+  for (int64_t i = 0; i < c->bufferCount; ++i)
+    free(c->buffers[i]);
   free(c->items);
+  free(c->buffers);
   free(c);
 }
 
@@ -145,16 +178,19 @@ static int64_t dtypeSize(int32_t dtype) {
   }
 }
 
-/* Copies the strided memref into a new contiguous element. */
-static int elementFromMemref(OnnxcSequenceElement *e, int64_t rank,
+/* Copies the strided memref into a new contiguous element whose buffers
+ * `c` owns. */
+static int elementFromMemref(Context *c, OnnxcSequenceElement *e, int64_t rank,
                              const Descriptor *d, int64_t elemSize,
                              int32_t dtype) {
   memset(e, 0, sizeof(*e));
   e->dtype = dtype;
   e->rank = (int32_t)rank;
+  if (rank > 64)
+    return 0;
   if (rank > 0) {
     e->shape = (int64_t *)malloc((size_t)rank * sizeof(int64_t));
-    if (!e->shape)
+    if (!e->shape || !track(c, e->shape))
       return 0;
     memcpy(e->shape, d->shape, (size_t)rank * sizeof(int64_t));
   }
@@ -162,7 +198,7 @@ static int elementFromMemref(OnnxcSequenceElement *e, int64_t rank,
   if (count <= 0)
     return 1;
   e->data = malloc((size_t)(count * elemSize));
-  if (!e->data)
+  if (!e->data || !track(c, e->data))
     return 0;
   const int64_t *sizes = d->shape, *strides = d->shape + rank;
   const char *src = d->aligned + d->offset * elemSize;
@@ -241,14 +277,10 @@ HIDDEN void *onnxc_seq_erase(void *ctx, void *value, int64_t position,
   OnnxcSequence *out = newSequence((Context *)ctx, seq ? seq->dtype : 0, count);
   if (!out)
     return NULL;
-  int64_t elemSize = dtypeSize(out->dtype);
-  for (int64_t i = 0; i < count; ++i) {
-    if (i == at)
-      continue;
-    if (!copyElement(&out->elements[out->count], &seq->elements[i], elemSize))
-      break;
-    ++out->count;
-  }
+  /* The tensors are shared, not copied. */
+  for (int64_t i = 0; i < count; ++i)
+    if (i != at)
+      out->elements[out->count++] = seq->elements[i];
   return out;
 }
 
@@ -266,10 +298,10 @@ static void *seqInsert(void *ctx, void *value, int64_t rank, void *desc,
     return NULL;
   for (int64_t i = 0, j = 0; i <= count; ++i) {
     OnnxcSequenceElement *e = &out->elements[out->count];
-    int ok = i == at ? elementFromMemref(e, rank, (const Descriptor *)desc,
-                                         elemSize, dtype)
-                     : copyElement(e, &seq->elements[j++], elemSize);
-    if (!ok)
+    if (i != at)
+      *e = seq->elements[j++]; /* shared */
+    else if (!elementFromMemref((Context *)ctx, e, rank,
+                                (const Descriptor *)desc, elemSize, dtype))
       break;
     ++out->count;
   }
@@ -371,7 +403,7 @@ static void *seqSplit(void *ctx, int64_t rank, void *desc, int64_t elemSize,
       view->shape[rank + i] = d->shape[rank + i];
     }
     OnnxcSequenceElement *e = &out->elements[out->count];
-    if (!elementFromMemref(e, rank, view, elemSize, dtype))
+    if (!elementFromMemref((Context *)ctx, e, rank, view, elemSize, dtype))
       break;
     if (dropAxis) {
       for (int64_t i = axis; i + 1 < rank; ++i)
