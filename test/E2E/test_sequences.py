@@ -130,3 +130,43 @@ def test_optionals_are_none(opt_model):
     out = m.run({"o": None})
     assert bool(out["has"]) is False
     assert out["same"] is None
+
+
+@pytest.fixture(scope="module")
+def concat_model(tmp_path_factory, onnx_compile):
+    """xs: seq<f32 [2, M]> -> cat = concat(xs, axis 1), stack = stack(xs, axis 0),
+    rest = xs without its first tensor, back = rest + [xs[-1]] at position 0."""
+    one = helper.make_tensor("zero", TensorProto.INT64, [], [0])
+    last = helper.make_tensor("last", TensorProto.INT64, [], [-1])
+    graph = helper.make_graph(
+        [helper.make_node("ConcatFromSequence", ["xs"], ["cat"], axis=1),
+         helper.make_node("ConcatFromSequence", ["xs"], ["stack"], axis=0, new_axis=1),
+         helper.make_node("SequenceErase", ["xs", "zero"], ["rest"]),
+         helper.make_node("SequenceAt", ["xs", "last"], ["x_last"]),
+         helper.make_node("SequenceInsert", ["rest", "x_last", "zero"], ["back"])],
+        "concat",
+        [helper.make_tensor_sequence_value_info("xs", F, [2, "M"])],
+        [helper.make_tensor_value_info("cat", F, [2, None]),
+         helper.make_tensor_value_info("stack", F, [None, 2, None]),
+         helper.make_tensor_sequence_value_info("rest", F, [2, "M"]),
+         helper.make_tensor_sequence_value_info("back", F, [2, "M"])],
+        initializer=[one, last])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    return _compile(model, tmp_path_factory.mktemp("concat") / "concat", onnx_compile)
+
+
+def test_concat_erase_insert(concat_model):
+    m = onnxc.load(concat_model)
+    rng = np.random.default_rng(3)
+    xs = [rng.standard_normal((2, 3)).astype(np.float32) for _ in range(3)]
+    out = m.run({"xs": xs})
+    np.testing.assert_array_equal(out["cat"], np.concatenate(xs, axis=1))
+    np.testing.assert_array_equal(out["stack"], np.stack(xs, axis=0))
+    assert len(out["rest"]) == 2
+    np.testing.assert_array_equal(out["rest"][0], xs[1])
+    assert len(out["back"]) == 3
+    np.testing.assert_array_equal(out["back"][0], xs[2])
+    np.testing.assert_array_equal(out["back"][2], xs[2])
+    # Tensors of different widths along the concatenation axis.
+    ys = [np.ones((2, 1), np.float32), np.zeros((2, 4), np.float32)]
+    np.testing.assert_array_equal(m.run({"xs": ys})["cat"], np.concatenate(ys, axis=1))
