@@ -513,8 +513,7 @@ LogicalResult ModelImporter::importNode(const ::onnx::NodeProto &node,
   // Graph attributes are only read by the ops above.
   if (node.op_type() != "If" && node.op_type() != "Loop" &&
       node.op_type() != "Scan" && node.op_type() != "FlexAttention" &&
-      node.op_type() != "SequenceMap" &&
-      !state.graphs.empty())
+      node.op_type() != "SequenceMap" && !state.graphs.empty())
     return emitError(loc) << "attribute \"" << state.graphs.begin()->getKey()
                           << "\" is a graph, which " << node.op_type()
                           << " does not take";

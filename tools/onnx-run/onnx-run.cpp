@@ -195,8 +195,7 @@ std::vector<onnxc_value_info> valueInfos(const onnxc_model *model,
   return infos;
 }
 
-onnxc_value_kind valueKind(const onnxc_model *model, bool input,
-                           size_t index) {
+onnxc_value_kind valueKind(const onnxc_model *model, bool input, size_t index) {
   onnxc_value_kind kind = ONNXC_VALUE_TENSOR;
   check(input ? onnxc_model_input_kind(model, index, &kind)
               : onnxc_model_output_kind(model, index, &kind));
@@ -347,7 +346,8 @@ std::vector<HostValue> gatherInputs(const Options &options,
     size_t index = 0;
     check(onnxc_model_input_index(model, input.first.c_str(), &index));
     if (valueKind(model, true, index) != ONNXC_VALUE_TENSOR)
-      fail("--input " + input.first + ": sequences and optionals are only "
+      fail("--input " + input.first +
+           ": sequences and optionals are only "
            "read with --test-data");
     inputs[index] = HostValue();
     if (!onnxrun::readTensorFile(input.second, inputs[index].tensor, error))
@@ -360,8 +360,9 @@ std::vector<HostValue> gatherInputs(const Options &options,
       continue;
     if (!options.randomInputs)
       fail(std::string("no value for input \"") + infos[i].name + "\" " +
-           kindPrefix(model, true, i) + onnxc_element_type_name(infos[i].dtype) +
-           " " + dimsString(infos[i]) +
+           kindPrefix(model, true, i) +
+           onnxc_element_type_name(infos[i].dtype) + " " +
+           dimsString(infos[i]) +
            " (use --input NAME=FILE, --test-data DIR or --random-inputs)");
     if (valueKind(model, true, i) != ONNXC_VALUE_TENSOR)
       fail(std::string("input \"") + infos[i].name +

@@ -127,9 +127,9 @@ LogicalResult LoopOp::verify() {
     Type next = yield.getOperand(1 + i).getType();
     if (isSequenceOrOptional(init) || isSequenceOrOptional(next))
       if (!joinCarriedTypes(init, next))
-        return emitOpError() << "loop-carried value #" << i << " is " << init
-                             << " before the loop and " << next
-                             << " after an iteration";
+        return emitOpError()
+               << "loop-carried value #" << i << " is " << init
+               << " before the loop and " << next << " after an iteration";
   }
   for (unsigned i = carried + 1; i < yield.getNumOperands(); ++i)
     if (!isa<TensorType>(yield.getOperand(i).getType()))

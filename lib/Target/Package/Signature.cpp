@@ -128,7 +128,7 @@ std::string buildSignature(ModuleOp module, const SignatureInfo &info) {
   // Tensor-only models stay loadable by runtimes of ABI 1.
   os << "ONNXC "
      << (hasSequenceValues(str("onnxc.signature_io")) ? kAbiVersionSequences
-                                                     : kAbiVersion)
+                                                      : kAbiVersion)
      << '\n';
   os << "compiler " << kCompilerVersion << '\n';
   os << "target " << info.target << '\n';

@@ -264,8 +264,7 @@ bool Parser::parseLine(std::string_view line) {
   return true;
 }
 
-bool Parser::parseValue(std::vector<std::string_view> fields,
-                        bool isInput) {
+bool Parser::parseValue(std::vector<std::string_view> fields, bool isInput) {
   const char *what = isInput ? "input" : "output";
   if (fields.size() < 4)
     return fail(std::string("'") + what + "' needs a name, a type and a rank");

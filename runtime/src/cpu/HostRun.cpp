@@ -137,23 +137,21 @@ onnxc_status *checkSequence(const ValueDesc &desc, const OnnxcSequence *seq,
   if (seq->count < 0 || (seq->count > 0 && !seq->elements))
     return makeStatus(ONNXC_INVALID_ARGUMENT, what + ": malformed sequence");
   if (seq->dtype != desc.dtype)
-    return makeStatus(ONNXC_TYPE_MISMATCH,
-                      what + ": expected a sequence of " +
-                          elementTypeName(desc.dtype));
+    return makeStatus(ONNXC_TYPE_MISMATCH, what + ": expected a sequence of " +
+                                               elementTypeName(desc.dtype));
   for (int64_t i = 0; i < seq->count; ++i) {
     const OnnxcSequenceElement &e = seq->elements[i];
     std::string item = what + " tensor " + std::to_string(i);
     if (e.dtype != desc.dtype)
-      return makeStatus(ONNXC_TYPE_MISMATCH,
-                        item + ": element type is not " +
-                            elementTypeName(desc.dtype));
+      return makeStatus(ONNXC_TYPE_MISMATCH, item + ": element type is not " +
+                                                 elementTypeName(desc.dtype));
     if (e.rank < 0 || e.rank > ONNXC_MAX_RANK || (e.rank > 0 && !e.shape))
       return makeStatus(ONNXC_SHAPE_MISMATCH, item + ": bad rank");
     if (desc.rankKnown && static_cast<size_t>(e.rank) != desc.shape.size())
-      return makeStatus(ONNXC_SHAPE_MISMATCH,
-                        item + ": rank " + std::to_string(e.rank) +
-                            ", the signature declares " +
-                            formatShape(desc.shape));
+      return makeStatus(ONNXC_SHAPE_MISMATCH, item + ": rank " +
+                                                  std::to_string(e.rank) +
+                                                  ", the signature declares " +
+                                                  formatShape(desc.shape));
     for (int32_t d = 0; d < e.rank; ++d)
       if (e.shape[d] < 0 ||
           (desc.rankKnown && desc.shape[d] >= 0 && e.shape[d] != desc.shape[d]))
@@ -256,9 +254,9 @@ onnxc_status *collectSequenceOutput(const ValueDesc &desc, void *pointer,
       if (tensor.byte_size < bytes) {
         onnxcSequenceFree(seq);
         return makeStatus(ONNXC_INVALID_ARGUMENT,
-                          what + ": the result needs " +
-                              std::to_string(bytes) + " bytes, the buffer "
-                                                      "holds " +
+                          what + ": the result needs " + std::to_string(bytes) +
+                              " bytes, the buffer "
+                              "holds " +
                               std::to_string(tensor.byte_size));
       }
       if (bytes > 0)
