@@ -84,8 +84,42 @@ def empty_bad_dtype():
                  [], [seq_info("e", F, None)])
 
 
+@case
+def reverse_sequence():
+    """xs -> ys: xs without its first tensor, then it appended (one output: a
+    sequence, the C interface returns it instead of writing a results
+    block)."""
+    zero = helper.make_tensor("zero", I64, [], [0])
+    graph = helper.make_graph(
+        [helper.make_node("SequenceAt", ["xs", "zero"], ["first"]),
+         helper.make_node("SequenceErase", ["xs", "zero"], ["rest"]),
+         helper.make_node("SequenceInsert", ["rest", "first"], ["ys"])],
+        "g", [seq_info("xs", F, ["N"])], [seq_info("ys", F, ["N"])],
+        initializer=[zero])
+    m = helper.make_model(graph, producer_name="onnxc-lit",
+                          opset_imports=[helper.make_opsetid("", 17)])
+    m.ir_version = 10
+    return m
+
+
+def write_test_data(case_name, folder):
+    """input_0.pb / output_0.pb of reverse_sequence (SequenceProto files)."""
+    import os
+
+    import numpy as np
+    from onnx import numpy_helper
+    assert case_name == "reverse_sequence"
+    xs = [np.array([1, 2, 3], np.float32), np.array([4], np.float32),
+          np.array([], np.float32)]
+    os.makedirs(folder, exist_ok=True)
+    for name, value in (("input_0.pb", xs), ("output_0.pb", xs[1:] + xs[:1])):
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(numpy_helper.from_list(value).SerializeToString())
+
+
 def main():
-    CASES[sys.argv[1]]().SerializeToString()
+    if len(sys.argv) > 3 and sys.argv[3] == "--test-data":
+        write_test_data(sys.argv[1], sys.argv[4])
     with open(sys.argv[2], "wb") as f:
         f.write(CASES[sys.argv[1]]().SerializeToString())
 
