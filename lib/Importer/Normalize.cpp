@@ -134,35 +134,6 @@ FailureOr<Type> getFlexAttentionScoreType(const NodeState &s) {
       precision));
 }
 
-FailureOr<Type> getFlexAttentionScoreType(const NodeState &s) {
-  auto ranked = [&](unsigned i) -> RankedTensorType {
-    if (i >= s.operands.size() || !s.operands[i])
-      return {};
-    auto type = dyn_cast<RankedTensorType>(s.operands[i].getType());
-    return type && type.getRank() == 4 ? type : RankedTensorType();
-  };
-  RankedTensorType q = ranked(0), k = ranked(1);
-  if (!q || !k)
-    return emitError(s.loc) << "Q and K must be tensors of rank 4 (known at "
-                               "import) for the modifier subgraphs",
-           failure();
-  MLIRContext *ctx = s.loc.getContext();
-  Type precision = q.getElementType().isF64() ? Type(Float64Type::get(ctx))
-                                              : Type(Float32Type::get(ctx));
-  if (Attribute attr = s.attributes.lookup("softmax_precision")) {
-    auto code = dyn_cast<IntegerAttr>(attr);
-    Type t = code ? convertElementType(ctx, code.getInt()) : Type();
-    if (!t || !isa<FloatType>(t))
-      return emitError(s.loc) << "softmax_precision must be a float data "
-                                 "type code",
-             failure();
-    precision = t;
-  }
-  return Type(RankedTensorType::get(
-      {q.getDimSize(0), q.getDimSize(1), q.getDimSize(2), k.getDimSize(2)},
-      precision));
-}
-
 Type elementTypeFromName(MLIRContext *ctx, StringRef name) {
   std::string upper = name.upper();
   ::onnx::TensorProto::DataType code;
@@ -367,54 +338,6 @@ buildLegacyScan(OpBuilder &b, NodeState &s, const OpSpec &spec,
   return buildOp(b, batch, spec, numNodeOutputs, outerRegions);
 }
 
-/// Scan before opset 9 (sequence_lens first, a batch dim 0 on every input
-/// and output) as an outer Scan over the batch whose body runs the newer
-/// Scan on one batch entry. `regions` holds the body, imported with the
-/// batch dim dropped from its argument types.
-static FailureOr<SmallVector<Value>>
-buildLegacyScan(OpBuilder &b, NodeState &s, const OpSpec &spec,
-                int numNodeOutputs,
-                SmallVectorImpl<std::unique_ptr<Region>> &regions) {
-  if (s.operands.empty() || regions.size() != 1)
-    return emitError(s.loc) << "needs inputs and a body", failure();
-  if (s.operands[0])
-    return emitError(s.loc) << "sequence_lens is not supported (scans of "
-                               "unequal lengths)",
-           failure();
-  SmallVector<Value> inputs(s.operands.begin() + 1, s.operands.end());
-  auto outer = std::make_unique<Region>();
-  Block *block = new Block();
-  outer->push_back(block);
-  NodeState inner(s.loc, "Scan", 9);
-  for (Value input : inputs) {
-    auto type = dyn_cast<RankedTensorType>(input.getType());
-    if (!type || type.getRank() == 0)
-      return emitError(s.loc) << "inputs must have a batch dimension",
-             failure();
-    inner.operands.push_back(block->addArgument(
-        RankedTensorType::get(type.getShape().drop_front(),
-                              type.getElementType()),
-        s.loc));
-  }
-  inner.attributes["num_scan_inputs"] = s.attributes.lookup("num_scan_inputs");
-  if (Attribute directions = s.attributes.lookup("directions"))
-    inner.attributes["scan_input_directions"] = directions;
-  OpBuilder innerBuilder(b.getContext());
-  innerBuilder.setInsertionPointToStart(block);
-  auto results = buildOp(innerBuilder, inner, spec, numNodeOutputs, regions);
-  if (failed(results))
-    return failure();
-  onnx::YieldOp::create(innerBuilder, s.loc, *results);
-
-  NodeState batch(s.loc, "Scan", 9);
-  batch.operands = inputs;
-  batch.attributes["num_scan_inputs"] =
-      b.getI64IntegerAttr(static_cast<int64_t>(inputs.size()));
-  SmallVector<std::unique_ptr<Region>> outerRegions;
-  outerRegions.push_back(std::move(outer));
-  return buildOp(b, batch, spec, numNodeOutputs, outerRegions);
-}
-
 FailureOr<SmallVector<Value>>
 buildNormalizedOp(OpBuilder &b, NodeState &s, const OpSpec &spec,
                   int numNodeOutputs,
@@ -555,9 +478,6 @@ buildNormalizedOp(OpBuilder &b, NodeState &s, const OpSpec &spec,
       return buildOp(b, reshape, *lookupOp("", "Reshape", 13), 1, none);
     }
   }
-
-  if (op == "Scan" && v < 9)
-    return buildLegacyScan(b, s, spec, numNodeOutputs, regions);
 
   if (op == "Scan" && v < 9)
     return buildLegacyScan(b, s, spec, numNodeOutputs, regions);
