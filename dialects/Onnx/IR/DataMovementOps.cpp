@@ -361,7 +361,8 @@ LogicalResult SplitOp::inferShapes() {
       for (int64_t s : *split) {
         if (s < 0)
           return emitError() << "split values must not be negative";
-        sum += s;
+        if (__builtin_add_overflow(sum, s, &sum))
+          return emitError() << "split values overflow when added";
       }
       if (size != kDyn && sum != size)
         return emitError() << "split values sum to " << sum
@@ -395,14 +396,18 @@ static std::pair<int64_t, int64_t> sliceBounds(int64_t dim, int64_t start,
       v += dim;
     return std::max(lo, std::min(v, hi));
   };
+  // Counts without overflow for any step (e - s + step - 1 overflows for a
+  // step near INT64_MAX; -INT64_MIN is not an int64_t).
   if (step > 0) {
     int64_t s = clampIndex(start, 0, dim), e = clampIndex(end, 0, dim);
-    return {s, std::max<int64_t>(0, (e - s + step - 1) / step)};
+    return {s, e > s ? (e - s - 1) / step + 1 : 0};
   }
   int64_t s = clampIndex(start, 0, dim - 1), e = clampIndex(end, -1, dim - 1);
   if (end < -dim)
     e = -1;
-  return {s, std::max<int64_t>(0, (s - e + (-step) - 1) / (-step))};
+  uint64_t magnitude = 0 - static_cast<uint64_t>(step);
+  return {s, s > e ? static_cast<int64_t>(static_cast<uint64_t>(s - e - 1) / magnitude + 1)
+                   : 0};
 }
 
 LogicalResult SliceOp::inferShapes() {
@@ -614,7 +619,9 @@ LogicalResult PadOp::inferShapes() {
     int64_t &d = dims[axes[i]];
     if (d == kDyn)
       continue;
-    d += (*pads)[i] + (*pads)[i + axes.size()];
+    if (__builtin_add_overflow(d, (*pads)[i], &d) ||
+        __builtin_add_overflow(d, (*pads)[i + axes.size()], &d))
+      return emitError() << "pads make dimension " << axes[i] << " overflow";
     if (d < 0)
       return emitError() << "pads make dimension " << axes[i] << " negative";
   }
@@ -728,9 +735,14 @@ LogicalResult RangeOp::inferShapes() {
       delta->size() == 1) {
     if ((*delta)[0] == 0)
       return emitError() << "delta must not be 0";
-    int64_t span = (*limit)[0] - (*start)[0];
-    n = std::max<int64_t>(0, (span + (*delta)[0] - ((*delta)[0] > 0 ? 1 : -1)) /
-                                 (*delta)[0]);
+    // ceil((limit - start) / delta) in 128 bits: the span of two int64
+    // values and the rounding term overflow 64 bits.
+    __int128 span = static_cast<__int128>((*limit)[0]) - (*start)[0];
+    __int128 d = (*delta)[0];
+    __int128 count = (span + d - (d > 0 ? 1 : -1)) / d;
+    if (count > std::numeric_limits<int64_t>::max())
+      return emitError() << "the range has more elements than int64 can count";
+    n = count > 0 ? static_cast<int64_t>(count) : 0;
   }
   return refineResultType(*this, 0, RankedTensorType::get({n}, elementType));
 }
