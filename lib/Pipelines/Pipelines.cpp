@@ -88,6 +88,8 @@ void buildBufferizedPipeline(OpPassManager &pm, const PipelineOptions &opts) {
 void buildLoopsPipeline(OpPassManager &pm, const PipelineOptions &opts) {
   if (opts.optLevel >= 1)
     pm.addNestedPass<func::FuncOp>(createLoopOrder());
+  if (opts.optLevel >= 1)
+    pm.addNestedPass<func::FuncOp>(createStridedCopiesToLinalg());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createCanonicalizerPass());

@@ -55,6 +55,19 @@ def FuseElementwise : Pass<"onnxc-fuse-elementwise", "::mlir::func::FuncOp"> {
                            "::mlir::affine::AffineDialect"];
 }
 
+def StridedCopiesToLinalg : Pass<"onnxc-strided-copies-to-linalg", "::mlir::func::FuncOp"> {
+  let summary = "Turn memref.copy between non-contiguous buffers into linalg.copy";
+  let description = [{
+    A `memref.copy` between buffers that are not both contiguous (the
+    interior of a padded buffer, a subview) lowers to a call of the generic
+    `memrefCopy` runtime function, which copies row by row through memmove.
+    As `linalg.copy` it becomes a loop nest whose innermost unit-stride loop
+    LLVM vectorizes. Copies between contiguous buffers stay `memref.copy`
+    (one memcpy).
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 def LoopOrder : Pass<"onnxc-loop-order", "::mlir::func::FuncOp"> {
   let summary = "Order the loops of linalg ops so the innermost one vectorizes";
   let description = [{
