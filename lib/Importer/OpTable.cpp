@@ -112,11 +112,11 @@ const OpSpec kOps[] = {
     {"", "If", 1, 1, kVariadic},
     {"", "Loop", 1, kVariadic, kVariadic},
     {"", "Scan", 8, kVariadic, kVariadic},
-#include "OpTableTensor.inc"
-#include "OpTableNNExtra.inc"
-#include "OpTableQuant.inc"
-#include "OpTableML.inc"
-#include "OpTableSequence.inc"
+#include "OpTableTensor.def"
+#include "OpTableNNExtra.def"
+#include "OpTableQuant.def"
+#include "OpTableML.def"
+#include "OpTableSequence.def"
 };
 
 } // namespace

@@ -8,19 +8,17 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <mutex>
-
 using namespace mlir;
 
 namespace onnxc::lowering {
 namespace {
-std::mutex reportedMutex;
 // Keyed by the op and its location: a later op allocated at the address of
 // a reported one (another module of a -split-input-file test) is not taken
 // for it.
 using ReportKey = std::pair<Operation *, const void *>;
 llvm::DenseSet<ReportKey> &reportedOps() {
-  // Per thread: -split-input-file converts the chunks on several threads.
+  // Per thread (-split-input-file converts the chunks on several threads),
+  // so no lock: a conversion and its patterns run on one thread.
   static thread_local llvm::DenseSet<ReportKey> ops;
   return ops;
 }
@@ -30,22 +28,15 @@ ReportKey getReportKey(Operation *op) {
 } // namespace
 
 LogicalResult reportUnsupported(Operation *op, const Twine &reason) {
-  {
-    std::lock_guard<std::mutex> lock(reportedMutex);
-    if (!reportedOps().insert(getReportKey(op)).second)
-      return failure();
-  }
+  if (!reportedOps().insert(getReportKey(op)).second)
+    return failure();
   op->emitError() << "cannot lower: " << reason;
   return failure();
 }
 
-void resetReported() {
-  std::lock_guard<std::mutex> lock(reportedMutex);
-  reportedOps().clear();
-}
+void resetReported() { reportedOps().clear(); }
 
 bool wasReported(Operation *op) {
-  std::lock_guard<std::mutex> lock(reportedMutex);
   return reportedOps().contains(getReportKey(op));
 }
 
